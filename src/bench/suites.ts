@@ -1,0 +1,5 @@
+/** Registered benchmark suites; each capability appends its own. */
+import { foundationSuite } from './foundation.js';
+import type { BenchSuite } from './measure.js';
+
+export const BENCH_SUITES: BenchSuite[] = [foundationSuite];

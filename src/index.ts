@@ -1,0 +1,10 @@
+/**
+ * magneuro: physics-level modeling of spintronic neuromorphic devices.
+ * Data flows one way: material -> physics model -> device -> lookup table -> network.
+ */
+export * from './units/index.js';
+export * from './random/index.js';
+export * from './integrate/index.js';
+export * from './materials/index.js';
+export * from './tables/index.js';
+export * from './util/errors.js';

@@ -1,0 +1,2 @@
+export * from './ode.js';
+export * from './heun.js';

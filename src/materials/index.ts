@@ -1,0 +1,4 @@
+export * from './parameters.js';
+export * from './material.js';
+export * from './derived.js';
+export * from './load.js';

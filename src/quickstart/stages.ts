@@ -1,0 +1,5 @@
+/** The quickstart pipeline, in data-flow order. Each capability appends its stage here. */
+import { materialStage } from './material-stage.js';
+import type { QuickstartStage } from './stage.js';
+
+export const QUICKSTART_STAGES: QuickstartStage[] = [materialStage];

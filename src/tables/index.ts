@@ -1,0 +1,3 @@
+export * from './schema.js';
+export * from './io.js';
+export * from './lookup.js';

@@ -1,0 +1,116 @@
+/**
+ * Shared helpers for validation scripts. Each script in this folder reproduces one published
+ * figure: it exports `validation: ValidationScript`, writes its figures, and returns rows of
+ * published vs simulated numbers, each with the tolerance it is judged by (written next to the
+ * published value in the script itself).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { markdownTable } from '../src/report/markdown.js';
+
+export interface ValidationRow {
+  quantity: string;
+  unit: string;
+  published: number | string;
+  simulated: number | string;
+  /** Human-readable tolerance, e.g. "+-1.7" or "within 20 %". */
+  tolerance: string;
+  pass: boolean;
+  note?: string;
+}
+
+export interface ValidationContext {
+  outDir: string;
+  seed: string;
+  /** Full-size reproduction (slow) rather than the default reduced run. */
+  full: boolean;
+  log(line: string): void;
+}
+
+export interface ValidationOutcome {
+  rows: ValidationRow[];
+  figures: string[];
+  /** What was run (sizes, seeds, cycles) so a reader can judge the numbers. */
+  settings: Record<string, unknown>;
+}
+
+export interface ValidationScript {
+  id: string;
+  title: string;
+  paper: string;
+  run(ctx: ValidationContext): Promise<ValidationOutcome>;
+}
+
+/** Absolute-tolerance row. */
+export function absRow(
+  quantity: string,
+  unit: string,
+  published: number,
+  simulated: number,
+  tol: number,
+  note?: string,
+): ValidationRow {
+  return {
+    quantity,
+    unit,
+    published,
+    simulated,
+    tolerance: `+-${tol}`,
+    pass: Math.abs(simulated - published) <= tol,
+    note,
+  };
+}
+
+/** Relative-tolerance row (fraction, e.g. 0.2 for 20 %). */
+export function relRow(
+  quantity: string,
+  unit: string,
+  published: number,
+  simulated: number,
+  rel: number,
+  note?: string,
+): ValidationRow {
+  return {
+    quantity,
+    unit,
+    published,
+    simulated,
+    tolerance: `within ${Math.round(rel * 100)} %`,
+    pass: Math.abs(simulated - published) <= rel * Math.abs(published),
+    note,
+  };
+}
+
+/** Qualitative (true/false) published fact. */
+export function factRow(
+  quantity: string,
+  published: string,
+  holds: boolean,
+  simulated: string,
+  note?: string,
+): ValidationRow {
+  return { quantity, unit: '', published, simulated, tolerance: 'qualitative', pass: holds, note };
+}
+
+/** Markdown side-by-side table. */
+export function rowsMarkdown(rows: ValidationRow[]): string {
+  return markdownTable(
+    ['quantity', 'unit', 'published', 'simulated', 'tolerance', 'pass', 'note'],
+    rows.map((r) => [
+      r.quantity,
+      r.unit,
+      r.published,
+      r.simulated,
+      r.tolerance,
+      r.pass ? 'PASS' : 'FAIL',
+      r.note ?? '',
+    ]),
+  );
+}
+
+export function writeJson(dir: string, name: string, data: unknown): string {
+  mkdirSync(dir, { recursive: true });
+  const p = join(dir, name);
+  writeFileSync(p, JSON.stringify(data, null, 2) + '\n');
+  return p;
+}
