@@ -8,3 +8,4 @@ export * from './integrate/index.js';
 export * from './materials/index.js';
 export * from './tables/index.js';
 export * from './util/errors.js';
+export * from './util/parallel.js';
