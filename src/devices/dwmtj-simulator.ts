@@ -62,7 +62,6 @@ export class DwmtjSimulator {
   readonly steps: number;
   private readonly zeemanSlope: number;
   private readonly pinScale: number;
-  private readonly hy = 0;
   readonly phi0: number;
 
   constructor(readonly model: DwmtjModel) {
@@ -73,23 +72,13 @@ export class DwmtjSimulator {
     // dE/dq = sigma t w'(q) - 2 mu0 Ms Hz t w0 (wall1d.ts header; track.ts).
     this.zeemanSlope = -2 * MU0 * w.Ms * model.biasField * w.thickness * w.width;
     this.pinScale = model.sigma * w.thickness;
-    const self = this;
     const env: WallEnvironment = {
-      energySlope(_t: number, q: number): number {
-        return self.pinScale * trackWidthSlope(model.track, q) + self.zeemanSlope;
-      },
-      spinHallField(t: number): number {
-        return self.trace().HSL[self.index(t)];
-      },
-      inPlaneX(): number {
-        return model.inPlaneField;
-      },
-      inPlaneY(t: number): number {
-        return model.material.fieldLikeRatio * self.trace().HSL[self.index(t)] + self.hy;
-      },
-      temperature(t: number): number {
-        return self.trace().T[self.index(t)];
-      },
+      energySlope: (_t: number, q: number): number =>
+        this.pinScale * trackWidthSlope(model.track, q) + this.zeemanSlope,
+      spinHallField: (t: number): number => this.trace().HSL[this.index(t)],
+      inPlaneX: (): number => model.inPlaneField,
+      inPlaneY: (t: number): number => model.material.fieldLikeRatio * this.trace().HSL[this.index(t)],
+      temperature: (t: number): number => this.trace().T[this.index(t)],
     };
     this.langevin = new WallLangevin(w, env);
     this.phi0 = equilibriumWallAngle(w, model.inPlaneField, 0);

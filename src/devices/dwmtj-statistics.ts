@@ -28,15 +28,10 @@ export interface SigmoidFit {
  * n_i trials at V_i (Newton-Raphson on the logit coefficients b0 + b1 V).
  */
 export function fitSigmoid(V: readonly number[], k: readonly number[], n: readonly number[]): SigmoidFit {
-  let b0 = 0;
-  let b1 = 1;
-  {
-    // start: V50 at the middle voltage, width a quarter of the span
-    const span = V[V.length - 1] - V[0] || 1;
-    const mid = 0.5 * (V[0] + V[V.length - 1]);
-    b1 = 4 / span;
-    b0 = -b1 * mid;
-  }
+  // start: V50 at the middle voltage, width a quarter of the span
+  const span = V[V.length - 1] - V[0] || 1;
+  let b1 = 4 / span;
+  let b0 = -b1 * 0.5 * (V[0] + V[V.length - 1]);
   let I00 = 0;
   let I01 = 0;
   let I11 = 0;
