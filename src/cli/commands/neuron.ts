@@ -238,4 +238,28 @@ export function registerNeuronCommands(program: Command): void {
         `calibrated notch depth ${(r.notchDepth_m * 1e9).toFixed(2)} nm (P(1.8 V) = ${r.probabilityAtTarget.toFixed(3)})`,
       );
     });
+  neuron
+    .command('tables')
+    .description(
+      'regenerate the committed tables models/tables/leonard2023-binary-switching.json and leonard2022-mw5-states.json',
+    )
+    .option('--write', 'write them (otherwise only compare with the committed files)')
+    .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
+      const ctx = CliContext.from(cmd);
+      const t = await import('../../devices/dwmtj-tables.js');
+      const { saveTable, loadTable } = await import('../../tables/index.js');
+      const { existsSync } = await import('node:fs');
+      const out: Record<string, unknown> = {};
+      for (const [kind, gen] of [
+        ['binary', t.generateBinaryTable],
+        ['mw', t.generateMwTable],
+      ] as const) {
+        const table = await gen();
+        const path = t.committedTablePath(kind);
+        const same = existsSync(path) && JSON.stringify(loadTable(path)) === JSON.stringify(table);
+        if (o.write) saveTable(path, table);
+        out[kind] = { path, identical_to_committed: same, written: Boolean(o.write) };
+      }
+      ctx.emit(out);
+    });
 }

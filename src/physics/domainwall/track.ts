@@ -61,12 +61,13 @@ export function trackWidthAt(t: TrackProfile, q: number): number {
   return w;
 }
 
-/** Slope dw/dq at q. */
+/** Slope dw/dq at q (notches farther than 10 s contribute < 2e-21 d/s and are skipped). */
 export function trackWidthSlope(t: TrackProfile, q: number): number {
   let s = 0;
   for (let i = 0; i < t.notches.length; i++) {
     const n = t.notches[i];
     const u = (q - n.position) / n.length;
+    if (u > 10 || u < -10) continue;
     s += ((n.depth * u) / n.length) * Math.exp(-0.5 * u * u);
   }
   return s;
