@@ -6,11 +6,15 @@
  * computed once on the integration grid and reused for every pulse; the per-step work is one
  * stochastic Heun step of two coordinates, with no allocation.
  */
-import { StochasticHeun } from '../integrate/heun.js';
 import type { RandomStream } from '../random/stream.js';
 import { MU0 } from '../units/constants.js';
-import { WallLangevin, type WallEnvironment } from '../physics/domainwall/langevin.js';
-import { equilibriumWallAngle, spinHallField } from '../physics/domainwall/wall1d.js';
+import {
+  equilibriumWallAngle,
+  gamma0,
+  spinHallField,
+  thermalAmplitude,
+  wallGyroCoefficient,
+} from '../physics/domainwall/wall1d.js';
 import { trackWidthSlope } from '../physics/domainwall/track.js';
 import {
   paperEnergyPerPulse,
@@ -49,6 +53,8 @@ interface VoltageTraces {
   voltage: number;
   HSL: Float64Array;
   T: Float64Array;
+  /** Thermal amplitude sqrt(2 alpha kB T / (c Delta)) per step [1/s^(1/2)]. */
+  noiseAmplitude: Float64Array;
   /** Cumulative nucleation hazard at the start of each step. */
   hazard: Float64Array;
   energy: number;
@@ -56,9 +62,10 @@ interface VoltageTraces {
 
 export class DwmtjSimulator {
   private readonly traces = new Map<number, VoltageTraces>();
-  private current: VoltageTraces | null = null;
-  private readonly langevin: WallLangevin;
   private readonly x = new Float64Array(2);
+  private normals = new Float64Array(0);
+  private readonly c: number;
+  private readonly g0: number;
   readonly steps: number;
   private readonly zeemanSlope: number;
   private readonly pinScale: number;
@@ -72,25 +79,9 @@ export class DwmtjSimulator {
     // dE/dq = sigma t w'(q) - 2 mu0 Ms Hz t w0 (wall1d.ts header; track.ts).
     this.zeemanSlope = -2 * MU0 * w.Ms * model.biasField * w.thickness * w.width;
     this.pinScale = model.sigma * w.thickness;
-    const env: WallEnvironment = {
-      energySlope: (_t: number, q: number): number =>
-        this.pinScale * trackWidthSlope(model.track, q) + this.zeemanSlope,
-      spinHallField: (t: number): number => this.trace().HSL[this.index(t)],
-      inPlaneX: (): number => model.inPlaneField,
-      inPlaneY: (t: number): number => model.material.fieldLikeRatio * this.trace().HSL[this.index(t)],
-      temperature: (t: number): number => this.trace().T[this.index(t)],
-    };
-    this.langevin = new WallLangevin(w, env);
+    this.c = wallGyroCoefficient(w);
+    this.g0 = gamma0(w);
     this.phi0 = equilibriumWallAngle(w, model.inPlaneField, 0);
-  }
-
-  private trace(): VoltageTraces {
-    return this.current as VoltageTraces;
-  }
-
-  private index(t: number): number {
-    const k = Math.round(t / this.model.timeStep);
-    return k < 0 ? 0 : k >= this.steps ? this.steps - 1 : k;
   }
 
   /** Deterministic traces for a pulse amplitude (cached). */
@@ -118,9 +109,102 @@ export class DwmtjSimulator {
       const J = pulseCurrent(m.circuit, voltage * s) * m.currentDensityPerAmpere;
       hazard[k + 1] = hazard[k] + nucleationRate(m.nucleation, m.biasField, J, T[k]) * dt;
     }
-    const tr = { voltage, HSL, T, hazard, energy: paperEnergyPerPulse(m.circuit, m.pulse, voltage) };
+    const ampPerRootK = thermalAmplitude(m.wall, 1);
+    const noiseAmplitude = T.map((Tk) => ampPerRootK * Math.sqrt(Tk));
+    const tr = {
+      voltage,
+      HSL,
+      T,
+      noiseAmplitude,
+      hazard,
+      energy: paperEnergyPerPulse(m.circuit, m.pulse, voltage),
+    };
     this.traces.set(voltage, tr);
     return tr;
+  }
+
+  /**
+   * Stochastic Heun (Stratonovich) steps of the (q, phi) equations from `startStep` to the end of
+   * the pulse window: the scheme of src/integrate/heun.ts (predictor x~ = x + f dt + G dW,
+   * corrector x += (f + f~) dt/2 + (G + G~) dW/2) written out for the two wall coordinates with the
+   * drive held at its mid-step value over each step; equations as in wall1d.ts (wallRates) with
+   * sin 2phi = 2 sin phi cos phi. The normals are drawn in one block per pulse (fillNormal), in
+   * the same order StochasticHeun draws them. No allocation per step.
+   */
+  private advance(
+    x: Float64Array,
+    startStep: number,
+    tr: VoltageTraces,
+    rng: RandomStream,
+  ): 'inside' | 'saturated' | 'collapsed' {
+    const m = this.model;
+    const p = m.wall;
+    const dt = m.timeStep;
+    const n = this.steps - startStep;
+    if (n <= 0) return 'inside';
+    if (this.normals.length < 2 * n) this.normals = new Float64Array(2 * this.steps);
+    const dW = this.normals;
+    rng.fillNormal(dW.subarray(0, 2 * n), 0, Math.sqrt(dt));
+    const a = p.alpha;
+    const inv = 1 / (1 + a * a);
+    const D = p.Delta;
+    const c = this.c;
+    const g0h = this.g0 * (Math.PI / 2);
+    const bScale = (p.thickness * p.width) / (c * p.Delta);
+    const KD = 0.5 * MU0 * p.Ms * p.HK;
+    const k1 = -4 * p.Delta * KD; // -2 Delta K_D sin 2phi = k1 sin phi cos phi
+    const kD = Math.PI * p.Delta * MU0 * p.Ms;
+    const hx = p.HD + m.inPlaneField;
+    const chi = m.material.fieldLikeRatio;
+    const track = m.track;
+    const pin = this.pinScale;
+    const zee = this.zeemanSlope;
+    const L = track.length;
+    const HSL = tr.HSL;
+    const amp = tr.noiseAmplitude;
+    let q = x[0];
+    let phi = x[1];
+    for (let j = 0; j < n; j++) {
+      const k = startStep + j;
+      const h = HSL[k];
+      const hy = chi * h;
+      const A0 = amp[k] * dW[2 * j];
+      const B0 = amp[k] * dW[2 * j + 1];
+      const nq = D * (a * A0 + B0) * inv;
+      const np = (A0 - a * B0) * inv;
+      // drift at (q, phi)
+      let sn = Math.sin(phi);
+      let cs = Math.cos(phi);
+      let A = -(pin * trackWidthSlope(track, q) + zee) / c + g0h * h * cs;
+      let B = bScale * (k1 * sn * cs + kD * (hx * sn - hy * cs));
+      const fq0 = D * (a * A + B) * inv;
+      const fp0 = (A - a * B) * inv;
+      // predictor
+      const qp = q + fq0 * dt + nq;
+      const pp = phi + fp0 * dt + np;
+      sn = Math.sin(pp);
+      cs = Math.cos(pp);
+      A = -(pin * trackWidthSlope(track, qp) + zee) / c + g0h * h * cs;
+      B = bScale * (k1 * sn * cs + kD * (hx * sn - hy * cs));
+      const fq1 = D * (a * A + B) * inv;
+      const fp1 = (A - a * B) * inv;
+      // corrector (additive noise: G~ dW = G dW)
+      q += 0.5 * (fq0 + fq1) * dt + nq;
+      phi += 0.5 * (fp0 + fp1) * dt + np;
+      if (q >= L) {
+        x[0] = q;
+        x[1] = phi;
+        return 'saturated';
+      }
+      if (q < 0) {
+        x[0] = q;
+        x[1] = phi;
+        return 'collapsed';
+      }
+    }
+    x[0] = q;
+    x[1] = phi;
+    return 'inside';
   }
 
   /** The reset state: parallel everywhere, no wall (after the -200 Oe reset field). */
@@ -143,8 +227,6 @@ export class DwmtjSimulator {
       throw new ParameterError('voltage', voltage, 'a pulse amplitude >= 0 V');
     const m = this.model;
     const tr = this.tracesFor(voltage);
-    this.current = tr;
-    const dt = m.timeStep;
     let startStep = 0;
     let nucleated = false;
     if (!state.wall && !state.saturated) {
@@ -167,23 +249,14 @@ export class DwmtjSimulator {
       }
     }
     if (state.wall) {
-      const heun = new StochasticHeun(this.langevin, rng);
       const x = this.x;
       x[0] = state.q;
       x[1] = state.phi;
-      const L = m.track.length;
-      for (let k = startStep; k < this.steps; k++) {
-        heun.step(k * dt, x, dt);
-        if (x[0] >= L) {
-          state.wall = false;
-          state.saturated = true;
-          break;
-        }
-        if (x[0] < 0) {
-          state.wall = false; // the reversed domain collapsed
-          break;
-        }
-      }
+      const end = this.advance(x, startStep, tr, rng);
+      if (end === 'saturated') {
+        state.wall = false;
+        state.saturated = true;
+      } else if (end === 'collapsed') state.wall = false; // the reversed domain collapsed
       state.q = state.wall ? x[0] : 0;
       state.phi = x[1];
     }
