@@ -14,6 +14,12 @@ import {
   type WallParameters,
 } from '../src/physics/domainwall/wall1d.js';
 import { langerEscapeRate } from '../src/physics/thermal/kramers.js';
+import {
+  pinningEnergy,
+  trackWidthCurvature,
+  trackWidthSlope,
+  type TrackProfile,
+} from '../src/physics/domainwall/track.js';
 
 // CoFeB-like wall (ta-cofeb-mgo preset values, 300 nm track).
 const base: WallParameters = {
@@ -156,5 +162,69 @@ describe('thermal noise (fluctuation-dissipation)', () => {
     }
     const mfpt = total / N;
     expect(Math.abs(mfpt * rate - 1)).toBeLessThan(0.25);
+  }, 60000);
+
+  it('escape from a Gaussian notch of the width profile, tilted by Hz, follows Langer (25 %)', () => {
+    // Notch d = 4 nm, s = 2 nm in a 50 nm track (narrow, so escapes are fast to simulate): E(q) = sigma t w(q) - 2 mu0 Ms Hz S q. Hz is
+    // chosen so the tilted barrier is about 6 kB T; the minimum and saddle are found by bisection
+    // of dE/dq. alpha = 1 and 150 escapes as in the cubic test: tolerance 25 %.
+    const p = { ...base, alpha: 1, HD: 1e4, HK: 3e4, width: 50e-9 };
+    const T = 300;
+    const sigma = 6.7665e-3;
+    const track: TrackProfile = {
+      width: p.width,
+      length: 1e-6,
+      notches: [{ position: 0, depth: 4e-9, length: 3e-9 }],
+    };
+    const F0 = 2 * MU0 * p.Ms * S(p);
+    const slope = (Hz: number) => (q: number) => sigma * p.thickness * trackWidthSlope(track, q) - F0 * Hz;
+    const energy = (Hz: number, q: number) => pinningEnergy(track, sigma, p.thickness, q) - F0 * Hz * q;
+    const root = (f: (q: number) => number, a: number, b: number) => {
+      for (let i = 0; i < 200; i++) {
+        const m = 0.5 * (a + b);
+        if (Math.sign(f(m)) === Math.sign(f(a))) a = m;
+        else b = m;
+      }
+      return 0.5 * (a + b);
+    };
+    const sMax = 2e-9; // largest slope of the Gaussian at q = s
+    const barrierAt = (Hz: number) => {
+      const f = slope(Hz);
+      const qMin = root(f, -sMax, sMax);
+      const qSad = root(f, sMax, 10 * sMax);
+      return { qMin, qSad, dE: energy(Hz, qSad) - energy(Hz, qMin) };
+    };
+    const Hz = root(
+      (h) => barrierAt(h).dE - 6 * KB * T,
+      0,
+      (sigma * p.thickness * 4e-9) / (2e-9 * Math.sqrt(Math.E)) / F0,
+    );
+    const { qMin, qSad, dE } = barrierAt(Hz);
+    expect(dE / (KB * T)).toBeCloseTo(6, 3);
+    const phi0 = equilibriumWallAngle(p);
+    const curv = (q: number) => sigma * p.thickness * trackWidthCurvature(track, q);
+    const rate = langerEscapeRate({
+      c: wallGyroCoefficient(p),
+      alpha: p.alpha,
+      Delta: p.Delta,
+      Eqq_min: curv(qMin),
+      Eqq_saddle: curv(qSad),
+      Epp: S(p) * wallAngleStiffness(p, phi0, 0, 0),
+      barrier: dE,
+      temperature: T,
+    });
+    const f = slope(Hz);
+    const sys = new WallLangevin(p, env(p, { T, slope: f }));
+    const rng = createRng('notch-kramers');
+    const qExit = qSad + 4e-9;
+    let total = 0;
+    const N = 150;
+    for (let i = 0; i < N; i++) {
+      const heun = new StochasticHeun(sys, rng.fork('escape', i));
+      const x = new Float64Array([qMin, phi0]);
+      total += heun.integrate(x, 0, 1e-3, 2e-12, (_t, y) => y[0] < qExit);
+    }
+    const ratio = (total / N) * rate;
+    expect(Math.abs(ratio - 1), `MFPT x Langer rate = ${ratio}`).toBeLessThan(0.25);
   }, 60000);
 });
