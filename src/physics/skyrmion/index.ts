@@ -1,0 +1,4 @@
+export * from './profile.js';
+export * from './thiele.js';
+export * from './from-material.js';
+export * from './bessel.js';
