@@ -248,3 +248,33 @@ export function nelderMead(
   const i0 = vals.indexOf(Math.min(...vals));
   return { x: pts[i0], f: vals[i0] };
 }
+
+export interface AnsatzIntegrals {
+  /** Dimensionless Thiele dissipation Dxx = pi Int (theta'^2 + sin^2/r^2) r dr. */
+  dissipation: number;
+  /** SOT force length I = pi Int (theta' + sin cos / r) r dr [m]. */
+  sotForceLength: number;
+  /** Int (1 - mz) dA [m^2]. */
+  reversedArea: number;
+}
+
+/** Thiele and Hall integrals of the 360-degree-wall ansatz (same definitions as profile.ts). */
+export function ansatzIntegrals(R: number, w: number, nr = 2000): AnsatzIntegrals {
+  const rMax = R + 20 * w;
+  const h = rMax / nr;
+  const sR = Math.sinh(R / w);
+  let d = 0;
+  let f = 0;
+  let a = 0;
+  for (let i = 1; i <= nr; i++) {
+    const x = (i - 0.5) * h;
+    const sx = Math.sinh(x / w);
+    const th = 2 * Math.atan(sR / sx);
+    const dth = (-2 * sR * Math.cosh(x / w)) / (w * (sx * sx + sR * sR));
+    const s = Math.sin(th);
+    d += (dth * dth + (s * s) / (x * x)) * x * h;
+    f += (dth + (s * Math.cos(th)) / x) * x * h;
+    a += (1 - Math.cos(th)) * x * h;
+  }
+  return { dissipation: Math.PI * d, sotForceLength: Math.PI * f, reversedArea: 2 * Math.PI * a };
+}
