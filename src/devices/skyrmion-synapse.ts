@@ -157,7 +157,7 @@ export function synapseStatics(dev: SkyrmionSynapseDevice, deviceSeed: string): 
 const MAX_SK = 512;
 
 /** The Langevin system of all skyrmions (positions only; sizes follow adiabatically). */
-class SkyrmionGas implements LangevinSystem {
+export class SkyrmionGas implements LangevinSystem {
   n = 0;
   get dim(): number {
     return 2 * this.n;
