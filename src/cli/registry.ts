@@ -6,6 +6,9 @@ import { registerQuickstartCommand } from './commands/quickstart.js';
 import { registerBenchCommand } from './commands/bench.js';
 import { registerTrainCommands } from './commands/train.js';
 import { registerNeuronCommands } from './commands/neuron.js';
+import { registerSkyrmionCommands } from './commands/skyrmion.js';
+import { registerSynapseCommands } from './commands/synapse.js';
+import { registerSnnCommands } from './commands/snn.js';
 
 export const COMMAND_REGISTRARS: Array<(program: Command) => void> = [
   registerMaterialCommands,
@@ -14,4 +17,7 @@ export const COMMAND_REGISTRARS: Array<(program: Command) => void> = [
   registerBenchCommand,
   registerTrainCommands,
   registerNeuronCommands,
+  registerSkyrmionCommands,
+  registerSynapseCommands,
+  registerSnnCommands,
 ];

@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { CliContext, intOption } from '../context.js';
+
+/** `magneuro synapse simulate`: the skyrmion synapse protocol -> conductance table, CSV, figures. */
+export function registerSynapseCommands(program: Command): void {
+  const syn = program
+    .command('synapse')
+    .description('skyrmion synapse device: simulate the potentiation/depression protocol');
+  syn
+    .command('simulate')
+    .description('run many potentiation+depression cycles and write DIR/table.json, pulses.csv and figures')
+    .option('--model <NAME|FILE>', 'device model preset or file', 'song2020')
+    .option('--cycles <N>', 'number of cycles (forked seeds)', '20')
+    .option('--workers <N>', 'worker threads (results are identical for any number)')
+    .action(async (opts: { model: string; cycles: string; workers?: string }, cmd: Command) => {
+      const ctx = CliContext.from(cmd);
+      const cycles = intOption('cycles', opts.cycles, 1, 100000);
+      const workers = opts.workers !== undefined ? intOption('workers', opts.workers, 1, 256) : undefined;
+      const { loadSkyrmionSynapse } = await import('../../devices/skyrmion-synapse-preset.js');
+      const { simulateSynapse } = await import('../../devices/skyrmion-synapse-table.js');
+      const { saveTable, conductanceRange } = await import('../../tables/index.js');
+      const { writeSynapseFigures, pulsesCsv } = await import('../../devices/skyrmion-synapse-report.js');
+      const dev = loadSkyrmionSynapse(opts.model, ctx.globals.set);
+      const dir = ctx.outDir('magneuro-out/synapse');
+      const bar = ctx.progress('cycles', cycles);
+      const sim = await simulateSynapse(dev, {
+        cycles,
+        seed: ctx.seed,
+        workers,
+        onProgress: (d) => bar.update(d),
+      });
+      bar.stop();
+      const tablePath = join(dir, 'table.json');
+      saveTable(tablePath, sim.table);
+      const csvPath = join(dir, 'pulses.csv');
+      writeFileSync(csvPath, pulsesCsv(sim.cycles));
+      const figures = await writeSynapseFigures(dir, sim);
+      const range = conductanceRange(sim.table);
+      const out = {
+        ...sim.summary,
+        cycles,
+        seed: ctx.seed,
+        G_min_ohm_m: range.min,
+        G_max_ohm_m: range.max,
+        on_off_ratio: range.onOff,
+        table: tablePath,
+        pulses_csv: csvPath,
+        figures,
+      };
+      ctx.emit(
+        out,
+        [
+          `skyrmion synapse ${dev.name}: ${cycles} cycles, seed ${ctx.seed}`,
+          `states: ${out.potentiation_states} potentiation, ${out.depression_states} depression`,
+          `skyrmions at the end of potentiation: ${out.final_skyrmions.toFixed(1)}`,
+          `delta rho_xy at the end of potentiation: ${(out.final_drho_ohm_m * 1e11).toFixed(1)} nOhm cm`,
+          `|delta rho| per skyrmion: ${(out.drho_per_skyrmion_potentiation_ohm_m * 1e11).toFixed(2)} (pot.), ${(out.drho_per_skyrmion_depression_ohm_m * 1e11).toFixed(2)} (dep.) nOhm cm`,
+          `diameter sparse/dense: ${(out.diameter_sparse_m * 1e9).toFixed(0)} / ${(out.diameter_dense_m * 1e9).toFixed(0)} nm`,
+          `rho_xy range ${range.min.toExponential(3)} .. ${range.max.toExponential(3)} ohm m, on/off ${range.onOff.toFixed(3)}`,
+          `wrote ${tablePath}, ${csvPath}`,
+        ].join('\n'),
+      );
+    });
+}

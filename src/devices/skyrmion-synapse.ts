@@ -1,0 +1,453 @@
+/**
+ * Skyrmion synapse (Song et al., Nat. Electron. 3, 148 (2020)): many skyrmions in a Hall-cross
+ * track, written by current pulses, read by the anomalous Hall effect.
+ *
+ * Per pulse:
+ *  1. Temperature from Joule heating (physics/thermal/joule.ts).
+ *  2. Nucleation at contact and defect sites, each an Arrhenius event with probability
+ *     P = 1 - exp(-f0 tau exp(-E_n / kT)), E_n = E0 (1 - |j|/j_n)^2 + 2 Ms B V_nuc (Zeeman cost of
+ *     the nucleus relative to the potentiation field; the SOT lowers the barrier quadratically as in
+ *     the usual field/torque-driven barrier form, e.g. Sharrock, IEEE Trans. Magn. 26, 193 (1990)).
+ *     Nucleation needs the forward polarity at the contact that injects (current crowding).
+ *  3. Rigid motion of every skyrmion (Thiele equation with thermal noise, integrated with the
+ *     stochastic Heun scheme): v = M (F_SOT + F_int + F_edge + F_pin + xi), where
+ *       M = [[a, -g], [g, a]] / (g^2 + a^2),  g = 4 pi Q delta_s N t,  a = alpha s N t Dxx,
+ *       <xi_i(t) xi_j(t')> = 2 a kT delta_ij delta(t - t')   (fluctuation-dissipation).
+ *     Repulsion between skyrmions and from the track edges: U = E_int exp(-s / w), s the wall-to-wall
+ *     gap, w the wall width of the profile (exponential tail of the profile; Lin et al., PRB 87,
+ *     214419 (2013)). Pinning: Gaussian wells -U_p exp(-r^2 / 2 sigma^2) at random sites.
+ *  4. Annihilation under reversed pulses (Woo et al., Nat. Electron. 1, 288 (2018)): Arrhenius with
+ *     E_a = E_a0 (1 - |j|/j_a)^2; skyrmions leaving through the contacts or pushed into the edges
+ *     are removed.
+ *  5. Size: each radius shrinks under the repulsion pressure, R_i = R0 - (sum of |dU/dR_i|) / k_R,
+ *     with k_R = d^2E/dR^2 of the multilayer energy model (crowding, Song et al. 256 vs 285 nm).
+ *  6. Hall readout: rho_xy = rho_AH,sat (1 - sum_i a_i / A_active) over skyrmions whose centre is
+ *     in the active disk, a_i = Int(1 - mz) dA of skyrmion i (physics/readout/hall.ts).
+ */
+import { HBAR, E_CHARGE, KB, MU0 } from '../units/constants.js';
+import type { RandomStream } from '../random/stream.js';
+import { createRng } from '../random/stream.js';
+import { StochasticHeun, type LangevinSystem } from '../integrate/heun.js';
+import { effectiveAnisotropy } from '../materials/derived.js';
+import {
+  ansatzEnergy,
+  ansatzIntegrals,
+  multilayerSkyrmion,
+  type MultilayerParameters,
+} from '../physics/skyrmion/multilayer.js';
+import { jouleTemperatureRise } from '../physics/thermal/joule.js';
+import { PhysicsError } from '../util/errors.js';
+import type { SkyrmionSynapseDevice } from './skyrmion-synapse-preset.js';
+
+/** Static skyrmion properties at one field, from the multilayer energy model. */
+export interface SkyrmionAtField {
+  field: number;
+  radius: number;
+  wallWidth: number;
+  /** d^2E/dR^2 at the minimum [J/m^2]. */
+  radialStiffness: number;
+  dissipation: number;
+  sotForceLength: number;
+  reversedArea: number;
+  energy: number;
+}
+
+export function multilayerParameters(dev: SkyrmionSynapseDevice, B: number): MultilayerParameters {
+  const m = dev.material;
+  return {
+    A: m.A,
+    D: m.D,
+    Ku: effectiveAnisotropy(m) + 0.5 * MU0 * m.Ms * m.Ms,
+    Ms: m.Ms,
+    B,
+    thickness: m.thickness,
+    period: m.period ?? m.thickness,
+    repeats: m.repeats,
+  };
+}
+
+export function skyrmionAtField(dev: SkyrmionSynapseDevice, B: number, R0 = 100e-9): SkyrmionAtField {
+  const p = multilayerParameters(dev, B);
+  const s = multilayerSkyrmion(p, { R0 });
+  if (!s.exists) throw new PhysicsError(`no skyrmion at B = ${B} T in ${dev.material.name}: ${s.reason}`);
+  const h = 0.02 * s.radius;
+  const e0 = ansatzEnergy(p, s.radius, s.wallWidth).total;
+  const ep = ansatzEnergy(p, s.radius + h, s.wallWidth).total;
+  const em = ansatzEnergy(p, s.radius - h, s.wallWidth).total;
+  const k = Math.max((ep - 2 * e0 + em) / (h * h), 1e-12);
+  const ints = ansatzIntegrals(s.radius, s.wallWidth);
+  return {
+    field: B,
+    radius: s.radius,
+    wallWidth: s.wallWidth,
+    radialStiffness: k,
+    dissipation: ints.dissipation,
+    sotForceLength: ints.sotForceLength,
+    reversedArea: ints.reversedArea,
+    energy: s.energy,
+  };
+}
+
+export interface PulseRecord {
+  phase: 'potentiation' | 'depression';
+  pulse: number;
+  current_A_per_m2: number;
+  field_T: number;
+  temperature_K: number;
+  skyrmions_total: number;
+  skyrmions_active: number;
+  mean_diameter_m: number;
+  rho_xy_ohm_m: number;
+  drho_xy_ohm_m: number;
+  nucleated: number;
+  annihilated: number;
+}
+
+export interface CycleResult {
+  records: PulseRecord[];
+  /** Positions [x0, y0, x1, y1, ...] at the end of potentiation. */
+  positionsPotentiated: number[];
+}
+
+/** Precomputed per-device data shared by all cycles (pure function of the device). */
+export interface SynapseStatics {
+  pot: SkyrmionAtField;
+  dep: SkyrmionAtField;
+  rhoAHsat: number;
+  pinX: Float64Array;
+  pinY: Float64Array;
+  defectX: Float64Array;
+  defectY: Float64Array;
+  defectFactor: Float64Array;
+  contactFactor: Float64Array;
+}
+
+export function synapseStatics(dev: SkyrmionSynapseDevice, deviceSeed: string): SynapseStatics {
+  const P = dev.params;
+  const pot = skyrmionAtField(dev, P.fieldPotentiation);
+  const dep = skyrmionAtField(dev, P.fieldDepression, pot.radius);
+  const rng = createRng(deviceSeed).fork('device-disorder', 0);
+  const L = P.trackLength;
+  const W = P.trackWidth;
+  const nPin = Math.round(P.pinningDensity * L * W);
+  const pinX = new Float64Array(nPin);
+  const pinY = new Float64Array(nPin);
+  for (let i = 0; i < nPin; i++) {
+    pinX[i] = rng.uniformRange(-L / 2, L / 2);
+    pinY[i] = rng.uniformRange(-W / 2, W / 2);
+  }
+  const nd = P.defectSites;
+  const defectX = new Float64Array(nd);
+  const defectY = new Float64Array(nd);
+  const defectFactor = new Float64Array(nd);
+  for (let i = 0; i < nd; i++) {
+    defectX[i] = rng.uniformRange(-L / 2, -P.activeRadius);
+    defectY[i] = rng.uniformRange(-W / 2 + pot.radius, W / 2 - pot.radius);
+    defectFactor[i] = P.defectBarrierFactor * Math.max(0.2, 1 + P.nucleationBarrierSpread * rng.normal());
+  }
+  const contactFactor = new Float64Array(P.contactSites);
+  for (let i = 0; i < P.contactSites; i++)
+    contactFactor[i] = Math.max(0.2, 1 + P.nucleationBarrierSpread * rng.normal());
+  const rhoAHsat = dev.material.rhoAHsat;
+  if (rhoAHsat === undefined)
+    throw new PhysicsError(`material ${dev.material.name} has no rhoAHsat (anomalous Hall resistivity)`);
+  return { pot, dep, rhoAHsat, pinX, pinY, defectX, defectY, defectFactor, contactFactor };
+}
+
+const MAX_SK = 512;
+
+/** The Langevin system of all skyrmions (positions only; sizes follow adiabatically). */
+export class SkyrmionGas implements LangevinSystem {
+  n = 0;
+  get dim(): number {
+    return 2 * this.n;
+  }
+  get noiseDim(): number {
+    return 2 * this.n;
+  }
+  /** Mobility matrix entries and noise amplitude. */
+  ma = 0;
+  mg = 0;
+  noiseAmp = 0;
+  fSot = 0;
+  radius = new Float64Array(MAX_SK);
+  constructor(
+    private readonly dev: SkyrmionSynapseDevice,
+    private readonly st: SynapseStatics,
+    public sk: SkyrmionAtField,
+  ) {}
+
+  configure(sk: SkyrmionAtField, j: number, T: number): void {
+    const m = this.dev.material;
+    const Nt = m.thickness * m.repeats;
+    const ds = m.netSpinDensity ?? m.Ms / m.gamma;
+    const s = m.totalSpinDensity ?? m.Ms / m.gamma;
+    const g = 4 * Math.PI * -1 * ds * Nt;
+    const a = m.alpha * s * Nt * sk.dissipation;
+    const den = g * g + a * a;
+    this.ma = a / den;
+    this.mg = g / den;
+    // |F| = N (hbar thetaSH j / 2e) |I| along the current (skyrmions move with the current, Song et al.)
+    this.fSot = m.repeats * ((HBAR * Math.abs(m.thetaSH) * j) / (2 * E_CHARGE)) * Math.abs(sk.sotForceLength);
+    this.noiseAmp = Math.sqrt(2 * a * KB * T);
+    this.sk = sk;
+  }
+
+  /** Force on every skyrmion (fx, fy) into out. */
+  forces(x: Float64Array, out: Float64Array): void {
+    const n = this.n;
+    const P = this.dev.params;
+    const w = this.sk.wallWidth;
+    const E = P.interactionEnergy;
+    const W2 = P.trackWidth / 2;
+    const sig2 = P.pinningWidth * P.pinningWidth;
+    const Up = P.pinningDepth;
+    const { pinX, pinY } = this.st;
+    for (let i = 0; i < n; i++) {
+      out[2 * i] = this.fSot;
+      out[2 * i + 1] = 0;
+    }
+    for (let i = 0; i < n; i++) {
+      const xi = x[2 * i];
+      const yi = x[2 * i + 1];
+      const Ri = this.radius[i];
+      for (let k = i + 1; k < n; k++) {
+        const dx = xi - x[2 * k];
+        const dy = yi - x[2 * k + 1];
+        const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
+        const gap = d - Ri - this.radius[k];
+        if (gap > 12 * w) continue;
+        // F = -dU/dd = (E/w) exp(-gap/w) along the separation
+        const f = (E / w) * Math.exp(-Math.max(gap, -3 * w) / w);
+        out[2 * i] += (f * dx) / d;
+        out[2 * i + 1] += (f * dy) / d;
+        out[2 * k] -= (f * dx) / d;
+        out[2 * k + 1] -= (f * dy) / d;
+      }
+      // Edges of the track at y = +-W/2.
+      const gTop = W2 - yi - Ri;
+      const gBot = yi + W2 - Ri;
+      if (gTop < 12 * w) out[2 * i + 1] -= (E / w) * Math.exp(-Math.max(gTop, -3 * w) / w);
+      if (gBot < 12 * w) out[2 * i + 1] += (E / w) * Math.exp(-Math.max(gBot, -3 * w) / w);
+      // Pinning wells.
+      for (let p = 0; p < pinX.length; p++) {
+        const px = xi - pinX[p];
+        const py = yi - pinY[p];
+        const r2 = px * px + py * py;
+        if (r2 > 25 * sig2) continue;
+        const e = (Up / sig2) * Math.exp(-r2 / (2 * sig2));
+        out[2 * i] -= e * px;
+        out[2 * i + 1] -= e * py;
+      }
+    }
+  }
+
+  private fbuf = new Float64Array(2 * MAX_SK);
+
+  drift(_t: number, x: Float64Array, out: Float64Array): void {
+    const f = this.fbuf;
+    this.forces(x, f);
+    for (let i = 0; i < this.n; i++) {
+      const fx = f[2 * i];
+      const fy = f[2 * i + 1];
+      out[2 * i] = this.ma * fx - this.mg * fy;
+      out[2 * i + 1] = this.mg * fx + this.ma * fy;
+    }
+  }
+
+  noise(_t: number, _x: Float64Array, dW: Float64Array, out: Float64Array): void {
+    const s = this.noiseAmp;
+    for (let i = 0; i < this.n; i++) {
+      const fx = s * dW[2 * i];
+      const fy = s * dW[2 * i + 1];
+      out[2 * i] = this.ma * fx - this.mg * fy;
+      out[2 * i + 1] = this.mg * fx + this.ma * fy;
+    }
+  }
+
+  /** Crowding: R_i = R0 - sum |dU/dR_i| / k_R (bounded below by R0/2). */
+  updateRadii(x: Float64Array): void {
+    const n = this.n;
+    const P = this.dev.params;
+    const w = this.sk.wallWidth;
+    const E = P.interactionEnergy;
+    const W2 = P.trackWidth / 2;
+    const R0 = this.sk.radius;
+    for (let it = 0; it < 3; it++) {
+      for (let i = 0; i < n; i++) {
+        let press = 0;
+        for (let k = 0; k < n; k++) {
+          if (k === i) continue;
+          const d = Math.hypot(x[2 * i] - x[2 * k], x[2 * i + 1] - x[2 * k + 1]);
+          const gap = d - this.radius[i] - this.radius[k];
+          if (gap < 12 * w) press += (E / w) * Math.exp(-Math.max(gap, -3 * w) / w);
+        }
+        const yi = x[2 * i + 1];
+        press += (E / w) * Math.exp(-Math.max(W2 - yi - this.radius[i], -3 * w) / w);
+        press += (E / w) * Math.exp(-Math.max(yi + W2 - this.radius[i], -3 * w) / w);
+        this.radius[i] = Math.max(0.5 * R0, R0 - press / this.sk.radialStiffness);
+      }
+    }
+  }
+}
+
+/**
+ * One potentiation + depression cycle. `rng` drives every random event of this cycle.
+ */
+export function runSynapseCycle(
+  dev: SkyrmionSynapseDevice,
+  st: SynapseStatics,
+  rng: RandomStream,
+): CycleResult {
+  const P = dev.params;
+  const m = dev.material;
+  const gas = new SkyrmionGas(dev, st, st.pot);
+  const x = new Float64Array(2 * MAX_SK);
+  const heun = new StochasticHeun(gas, rng.fork('noise', 0));
+  const events = rng.fork('events', 0);
+  const L = P.trackLength;
+  const W = P.trackWidth;
+  const Aact = Math.PI * P.activeRadius * P.activeRadius;
+  const track = {
+    heavyMetalThickness: (m.heavyMetalThickness ?? 3e-9) * m.repeats,
+    rhoHeavyMetal: m.rhoHeavyMetal ?? 2e-7,
+    magnetThickness: m.thickness * m.repeats,
+    rhoMagnet: m.rhoMagnet ?? 1.5e-6,
+    heatCapacity: P.heatCapacity,
+    stackThickness: (m.period ?? m.thickness) * m.repeats,
+    conductance: P.thermalConductance,
+  };
+  const records: PulseRecord[] = [];
+  const rhoSat = st.rhoAHsat;
+  let positionsPotentiated: number[] = [];
+
+  const remove = (i: number) => {
+    const last = gas.n - 1;
+    x[2 * i] = x[2 * last];
+    x[2 * i + 1] = x[2 * last + 1];
+    gas.radius[i] = gas.radius[last];
+    gas.n--;
+  };
+  const free = (px: number, py: number, R: number) => {
+    for (let k = 0; k < gas.n; k++) {
+      if (Math.hypot(px - x[2 * k], py - x[2 * k + 1]) < R + gas.radius[k]) return false;
+    }
+    return true;
+  };
+  const readout = () => {
+    let area = 0;
+    let nAct = 0;
+    let dsum = 0;
+    for (let i = 0; i < gas.n; i++) {
+      dsum += 2 * gas.radius[i];
+      if (Math.hypot(x[2 * i], x[2 * i + 1]) <= P.activeRadius) {
+        nAct++;
+        const r = gas.radius[i] / gas.sk.radius;
+        area += gas.sk.reversedArea * r * r;
+      }
+    }
+    const mz = Math.max(-1, 1 - area / Aact);
+    return { nAct, rho: rhoSat * mz, meanD: gas.n ? dsum / gas.n : NaN };
+  };
+
+  const phases: Array<{
+    phase: 'potentiation' | 'depression';
+    pulses: number;
+    B: number;
+    sign: number;
+    sk: SkyrmionAtField;
+  }> = [
+    { phase: 'potentiation', pulses: P.potentiationPulses, B: P.fieldPotentiation, sign: 1, sk: st.pot },
+    { phase: 'depression', pulses: P.depressionPulses, B: P.fieldDepression, sign: -1, sk: st.dep },
+  ];
+  for (const ph of phases) {
+    gas.sk = ph.sk;
+    gas.updateRadii(x);
+    const r0 = readout();
+    records.push({
+      phase: ph.phase,
+      pulse: 0,
+      current_A_per_m2: 0,
+      field_T: ph.B,
+      temperature_K: m.temperature,
+      skyrmions_total: gas.n,
+      skyrmions_active: r0.nAct,
+      mean_diameter_m: Number.isFinite(r0.meanD) ? r0.meanD : 2 * ph.sk.radius,
+      rho_xy_ohm_m: r0.rho,
+      drho_xy_ohm_m: r0.rho - rhoSat,
+      nucleated: 0,
+      annihilated: 0,
+    });
+    for (let k = 1; k <= ph.pulses; k++) {
+      const jAbs =
+        ph.pulses === 1
+          ? P.currentMin
+          : P.currentMin + ((P.currentMax - P.currentMin) * (k - 1)) / (ph.pulses - 1);
+      const j = ph.sign * jAbs;
+      const T = m.temperature + jouleTemperatureRise(track, jAbs, P.pulseWidth);
+      const kT = KB * T;
+      const f0tau = P.attemptFrequency * P.pulseWidth;
+      // Nucleation: Zeeman cost relative to the potentiation field; forward polarity injects at x = -L/2.
+      const zeeman = 2 * m.Ms * (ph.B - P.fieldPotentiation) * P.nucleusVolume;
+      const sot = Math.max(0, 1 - jAbs / P.nucleationCurrent) ** 2;
+      let nucleated = 0;
+      const tryNucleate = (factor: number, px: number, py: number) => {
+        const E = P.nucleationBarrier * factor * sot + zeeman;
+        const p = 1 - Math.exp(-f0tau * Math.exp(-Math.max(E, 0) / kT));
+        if (events.uniform() < p && gas.n < MAX_SK && free(px, py, ph.sk.radius)) {
+          x[2 * gas.n] = px;
+          x[2 * gas.n + 1] = py;
+          gas.radius[gas.n] = ph.sk.radius;
+          gas.n++;
+          nucleated++;
+        }
+      };
+      const xContact = ph.sign > 0 ? -L / 2 + ph.sk.radius : L / 2 - ph.sk.radius;
+      for (let c = 0; c < st.contactFactor.length; c++) {
+        const py = -W / 2 + ((c + 0.5) * W) / st.contactFactor.length;
+        tryNucleate(st.contactFactor[c], xContact, py);
+      }
+      for (let d = 0; d < st.defectX.length; d++)
+        tryNucleate(st.defectFactor[d], st.defectX[d], st.defectY[d]);
+      // Motion during the pulse.
+      gas.configure(ph.sk, j, T);
+      gas.updateRadii(x);
+      let steps = 0;
+      heun.integrate(x, 0, P.pulseWidth, P.timeStep, () => {
+        if (++steps % 20 === 0) gas.updateRadii(x);
+      });
+      // Removal at contacts and edges, annihilation under reversed pulses.
+      let annihilated = 0;
+      const Ea = P.annihilationBarrier * Math.max(0, 1 - jAbs / P.annihilationCurrent) ** 2;
+      const pAnn = ph.sign < 0 ? 1 - Math.exp(-f0tau * Math.exp(-Ea / kT)) : 0;
+      for (let i = gas.n - 1; i >= 0; i--) {
+        const xi = x[2 * i];
+        const yi = x[2 * i + 1];
+        const out = Math.abs(xi) > L / 2 || Math.abs(yi) > W / 2 - 0.25 * gas.radius[i];
+        if (out || (pAnn > 0 && events.uniform() < pAnn)) {
+          remove(i);
+          annihilated++;
+        }
+      }
+      gas.configure(ph.sk, 0, m.temperature);
+      gas.updateRadii(x);
+      const r = readout();
+      records.push({
+        phase: ph.phase,
+        pulse: k,
+        current_A_per_m2: j,
+        field_T: ph.B,
+        temperature_K: T,
+        skyrmions_total: gas.n,
+        skyrmions_active: r.nAct,
+        mean_diameter_m: Number.isFinite(r.meanD) ? r.meanD : 2 * ph.sk.radius,
+        rho_xy_ohm_m: r.rho,
+        drho_xy_ohm_m: r.rho - rhoSat,
+        nucleated,
+        annihilated,
+      });
+    }
+    if (ph.phase === 'potentiation') positionsPotentiated = Array.from(x.subarray(0, 2 * gas.n));
+  }
+  return { records, positionsPotentiated };
+}

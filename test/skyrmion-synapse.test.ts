@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadSkyrmionSynapse } from '../src/devices/skyrmion-synapse-preset.js';
+import { SkyrmionGas, type SkyrmionAtField, type SynapseStatics } from '../src/devices/skyrmion-synapse.js';
+import { simulateSynapse } from '../src/devices/skyrmion-synapse-table.js';
+import { StochasticHeun } from '../src/integrate/heun.js';
+import { createRng } from '../src/random/stream.js';
+import { parseTable } from '../src/tables/io.js';
+import { jouleTemperatureRise } from '../src/physics/thermal/joule.js';
+import { KB } from '../src/units/constants.js';
+
+describe('skyrmion gas (Thiele-Langevin)', () => {
+  it('satisfies equipartition in a harmonic pin: <x^2> = kT / k_pin per coordinate', () => {
+    // One skyrmion in one Gaussian pinning well U = -Up exp(-r^2 / 2 s^2) with Up = 400 kT: the well
+    // is harmonic with k = Up / s^2 over the thermal range (anharmonic correction ~ 1/400). The
+    // Magnus term rotates the drift but does not change the Boltzmann distribution.
+    const dev = loadSkyrmionSynapse('song2020');
+    const T = 300;
+    const Up = 400 * KB * T;
+    const s = 50e-9;
+    dev.params.pinningDepth = Up;
+    dev.params.pinningWidth = s;
+    dev.params.trackWidth = 1e-4; // edges far away
+    const sk: SkyrmionAtField = {
+      field: 0.14,
+      radius: 100e-9,
+      wallWidth: 6e-9,
+      radialStiffness: 1,
+      dissipation: 100,
+      sotForceLength: -1e-6,
+      reversedArea: 6e-14,
+      energy: 1e-17,
+    };
+    const st = { pinX: Float64Array.of(0), pinY: Float64Array.of(0) } as unknown as SynapseStatics;
+    const gas = new SkyrmionGas(dev, st, sk);
+    gas.n = 1;
+    gas.radius[0] = sk.radius;
+    gas.configure(sk, 0, T);
+    const k = Up / (s * s);
+    const lambda = gas.ma * k; // relaxation rate of the overdamped part
+    const dt = 0.05 / lambda;
+    const heun = new StochasticHeun(gas, createRng('equipartition'));
+    const x = new Float64Array(2);
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < 200_000; i++) {
+      heun.step(i * dt, x, dt);
+      if (i > 2000) {
+        sum += x[0] * x[0] + x[1] * x[1];
+        n++;
+      }
+    }
+    const per = sum / n / 2;
+    // ~5000 independent samples (run = 1e4 relaxation times): statistical error ~3 %; Heun bias
+    // O(lambda dt) ~ 1 %. Tolerance 8 %.
+    expect(Math.abs(per / ((KB * T) / k) - 1)).toBeLessThan(0.08);
+  });
+});
+
+describe('Joule heating', () => {
+  it('reaches p/G in the steady state and p tau / C in the adiabatic limit', () => {
+    const t = {
+      heavyMetalThickness: 60e-9,
+      rhoHeavyMetal: 2e-7,
+      magnetThickness: 180e-9,
+      rhoMagnet: 1.5e-6,
+      heatCapacity: 3e6,
+      stackThickness: 260e-9,
+      conductance: 5e6,
+    };
+    const j = 4e10;
+    const E = 2e-7 * j;
+    const p = E * E * (60e-9 / 2e-7 + 180e-9 / 1.5e-6);
+    expect(jouleTemperatureRise(t, j, 1)).toBeCloseTo(p / 5e6, 9);
+    expect(jouleTemperatureRise(t, j, 1e-12) / ((p * 1e-12) / (3e6 * 260e-9))).toBeCloseTo(1, 5);
+  });
+});
+
+describe('skyrmion synapse simulation', () => {
+  it('gives identical results for 1 and 2 workers', async () => {
+    const dev = loadSkyrmionSynapse('song2020');
+    const a = await simulateSynapse(dev, { cycles: 3, seed: 'w', workers: 1 });
+    const b = await simulateSynapse(dev, { cycles: 3, seed: 'w', workers: 2 });
+    expect(b.table).toEqual(a.table);
+    expect(b.cycles).toEqual(a.cycles);
+  }, 120_000);
+
+  it('regenerates the committed table models/tables/song2020-skyrmion-synapse.json exactly', async () => {
+    const committed = parseTable(
+      JSON.parse(readFileSync('models/tables/song2020-skyrmion-synapse.json', 'utf8')),
+    );
+    if (committed.kind !== 'conductance-levels') throw new Error('wrong kind');
+    const dev = loadSkyrmionSynapse('song2020');
+    const sim = await simulateSynapse(dev, {
+      cycles: committed.source.cycles!,
+      seed: String(committed.source.seed),
+      workers: 2,
+    });
+    expect(parseTable(JSON.parse(JSON.stringify(sim.table)))).toEqual(committed);
+    // Physical sanity of the committed table: rho_xy starts saturated and falls with potentiation.
+    expect(committed.potentiation[0].mean).toBeCloseTo(dev.material.rhoAHsat!, 20);
+    expect(committed.potentiation.at(-1)!.mean).toBeLessThan(committed.potentiation[0].mean);
+    expect(committed.weightSense).toBe('decreasing');
+  }, 180_000);
+});
