@@ -68,3 +68,27 @@ describe('gemm kernels against the naive reference', () => {
     expect(z[2] / z[1]).toBeCloseTo(Math.E, 5);
   });
 });
+
+describe('sparse (CSR/CSC) input kernels', () => {
+  it('X W and alpha X^T D equal the dense reference, for 80 % zeros and for an all-zero row', async () => {
+    const { CsrMatrix, csrMatmul, csrTransposeMatmul } = await import('../src/nn/kernels/sparse.js');
+    const rng = createRng('csr');
+    const [M, K, N] = [37, 53, 11];
+    const x = randomMatrix(rng, M * K, 0.8);
+    x.fill(0, 5 * K, 6 * K); // row 5 entirely zero
+    const w = randomMatrix(rng, K * N);
+    const d = randomMatrix(rng, M * N);
+    const xs = new CsrMatrix(64, K).setFromDense(x, M);
+    expect(xs.nonZeros).toBe(x.filter((v) => v !== 0).length);
+    const c = new Float32Array(M * N);
+    const ref = new Float32Array(M * N);
+    csrMatmul(xs, w, N, c);
+    gemmReference(false, false, M, N, K, x, w, ref);
+    expect(maxRelError(c, ref)).toBeLessThan(1e-5);
+    const ct = new Float32Array(K * N);
+    const reft = new Float32Array(K * N);
+    csrTransposeMatmul(xs, d, N, ct, -0.5);
+    gemmReference(true, false, K, N, M, x, d, reft, -0.5);
+    expect(maxRelError(ct, reft)).toBeLessThan(1e-5);
+  });
+});
