@@ -1,3 +1,4 @@
 export * from './network.js';
 export * from './train.js';
 export * from './summary.js';
+export * from './task.js';

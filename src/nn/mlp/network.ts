@@ -11,6 +11,7 @@
  * All buffers are allocated once for the largest batch.
  */
 import { gemmNN, gemmNT, gemmTN } from '../kernels/gemm.js';
+import { CsrMatrix, csrMatmul, csrTransposeMatmul } from '../kernels/sparse.js';
 import {
   addBiasRows,
   argmaxRow,
@@ -38,6 +39,8 @@ export class Mlp {
   private readonly dW2: Float32Array;
   private readonly db1: Float32Array;
   private readonly db2: Float32Array;
+  /** The input batch as CSR (pixels are mostly zero), filled by forward(). */
+  private readonly xs: CsrMatrix;
 
   constructor(
     readonly layer1: SynapseLayer,
@@ -59,12 +62,14 @@ export class Mlp {
     this.dW2 = new Float32Array(this.nHidden * this.nOut);
     this.db1 = new Float32Array(this.nHidden);
     this.db2 = new Float32Array(this.nOut);
+    this.xs = new CsrMatrix(maxBatch, this.nIn);
   }
 
   /** Forward pass for `b` images in x; returns the output buffer (probabilities or sigmoid outputs). */
   forward(x: Float32Array, b: number): Float32Array {
-    const { nIn, nHidden, nOut, h, o } = this;
-    gemmNN(b, nHidden, nIn, x, this.layer1.weights, h);
+    const { nHidden, nOut, h, o } = this;
+    // Z1 = X W1 with X as CSR (same result as gemmNN(b, nHidden, nIn, x, W1, h), ~5x fewer operations).
+    csrMatmul(this.xs.setFromDense(x, b), this.layer1.weights, nHidden, h);
     addBiasRows(h, b, nHidden, this.b1);
     if (this.activation === 'sigmoid') sigmoidInPlace(h, b * nHidden);
     else reluInPlace(h, b * nHidden);
@@ -77,7 +82,7 @@ export class Mlp {
 
   /** One SGD step on a batch; returns the mean loss before the step. */
   trainBatch(x: Float32Array, labels: ArrayLike<number>, labelOffset: number, b: number, lr: number): number {
-    const { nIn, nHidden, nOut, h, o, dZ2, dH } = this;
+    const { nHidden, nOut, h, o, dZ2, dH } = this;
     this.forward(x, b);
     const invB = 1 / b;
     let loss = 0;
@@ -105,7 +110,7 @@ export class Mlp {
     } else {
       for (let i = 0; i < b * nHidden; i++) if (h[i] <= 0) dH[i] = 0;
     }
-    gemmTN(nIn, nHidden, b, x, dH, this.dW1, -lr);
+    csrTransposeMatmul(this.xs, dH, nHidden, this.dW1, -lr); // dW1 = X^T dZ1 (X as CSR from forward)
     sumRows(dH, b, nHidden, this.db1);
     this.layer1.update(this.dW1);
     this.layer2.update(this.dW2);

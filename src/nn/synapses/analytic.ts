@@ -55,7 +55,7 @@ function table(
 
 function checked(o: AnalyticDeviceOptions) {
   const v = { ...defaults, ...o };
-  requirePositive('gMin', v.gMin, 'S');
+  requireInRange('gMin', v.gMin, 0, Infinity, { maxOpen: true, unit: 'S' });
   requireInRange('gMax', v.gMax, v.gMin, Infinity, { minOpen: true, unit: 'S' });
   requireInRange('potentiationPulses', v.potentiationPulses, 1, 10000);
   requireInRange('depressionPulses', v.depressionPulses, 1, 10000);

@@ -1,0 +1,99 @@
+/**
+ * Network stage: a short 784-100-10 MNIST run with ideal synapses and with a device synapse
+ * (the song2020 skyrmion table when present, else a linear 24/16-level stand-in), ~30 s.
+ */
+import type { QuickstartStage } from './stage.js';
+
+export const mlpStage: QuickstartStage = {
+  id: 'mlp',
+  title: 'Network: MLP on MNIST with device synapses',
+  async run(ctx) {
+    const { loadDataset, DatasetNotFoundError } = await import('../nn/data/index.js');
+    const { trainMlp, DEVICE_DEFAULT_LR, thin } = await import('../nn/mlp/index.js');
+    const { resolveSynapse } = await import('../nn/synapses/resolve.js');
+    const { constantStepDeviceTable } = await import('../nn/synapses/analytic.js');
+    const { histogram, lineChart, writeFigure } = await import('../report/index.js');
+    let data;
+    try {
+      data = await loadDataset('mnist', { dataDir: ctx.dataDir, allowDownload: false, log: ctx.log });
+    } catch (err) {
+      if (!(err instanceof DatasetNotFoundError)) throw err;
+      ctx.log('mlp stage skipped: MNIST not found (pass --data-dir DIR or set MAGNEURO_DATA)');
+      return {
+        markdown:
+          '## Network: MLP on MNIST\n\nSkipped: the MNIST files were not found. Pass `--data-dir DIR` or set ' +
+          '`MAGNEURO_DATA=DIR` (DIR/mnist/train-images-idx3-ubyte.gz etc.).\n',
+        summary: { skipped: true, reason: 'MNIST not found' },
+      };
+    }
+    let table;
+    let label: string;
+    try {
+      const s = resolveSynapse('song2020');
+      if (s.kind !== 'device') throw new Error('not a device table');
+      table = s.table;
+      label = 'skyrmion synapse (song2020 table)';
+    } catch {
+      table = constantStepDeviceTable({ potentiationPulses: 23, depressionPulses: 15, sigma: 0.02 });
+      label = 'linear 24/16-level stand-in (song2020 table absent)';
+    }
+    const common = { limit: 12000, iterations: 80, evalEvery: 10, testLimit: 2000, seed: ctx.seed };
+    ctx.log('mlp: training with ideal synapses');
+    const ideal = trainMlp(data, { ...common, synapse: { kind: 'ideal' } });
+    ctx.log(`mlp: training with ${label}`);
+    const device = trainMlp(data, { ...common, synapse: { kind: 'device', table }, lr: DEVICE_DEFAULT_LR });
+    const acc = await writeFigure(
+      ctx.figuresDir,
+      'mlp-accuracy',
+      lineChart({
+        title: 'MNIST test accuracy (first 2000 test images), batch 300',
+        x: { title: 'iteration' },
+        y: { title: 'test accuracy (%)', domain: [0, 100] },
+        series: [
+          { name: 'ideal', points: ideal.history.map((h) => ({ x: h.iteration, y: 100 * h.test_accuracy })) },
+          { name: label, points: device.history.map((h) => ({ x: h.iteration, y: 100 * h.test_accuracy })) },
+        ],
+      }),
+    );
+    const dist = await writeFigure(
+      ctx.figuresDir,
+      'mlp-device-distribution',
+      histogram({
+        title: `${label}: device values before and after training`,
+        xTitle: `${table.quantity} (${table.unit})`,
+        samples: [
+          { name: 'before', values: thin(device.device!.before) },
+          { name: 'after', values: thin(device.device!.after) },
+        ],
+      }),
+    );
+    const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+    const rel = (p: string) => `figures/${p.split('/').pop()}`;
+    return {
+      markdown: [
+        '## Network: MLP on MNIST',
+        '',
+        `784-100-10 perceptron, sigmoid hidden layer, softmax cross-entropy, SGD, ${common.iterations} iterations of 300 images from the first ${common.limit} training images.`,
+        '',
+        `| synapses | test accuracy | training images/s |`,
+        `|---|---|---|`,
+        `| ideal | ${pct(ideal.test_accuracy)} | ${Math.round(ideal.images_per_s)} |`,
+        `| ${label} | ${pct(device.test_accuracy)} | ${Math.round(device.images_per_s)} |`,
+        '',
+        `![accuracy](${rel(acc.png)})`,
+        '',
+        `![device distribution](${rel(dist.png)})`,
+        '',
+        'Full run: `magneuro train mlp --synapse song2020 --epochs 3`; validation: `npm run validate -- --only song2020-fig3`.',
+        '',
+      ].join('\n'),
+      summary: {
+        device_table: table.name,
+        ideal_test_accuracy: ideal.test_accuracy,
+        device_test_accuracy: device.test_accuracy,
+        ideal_images_per_s: ideal.images_per_s,
+        device_images_per_s: device.images_per_s,
+      },
+    };
+  },
+};

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRng } from '../src/random/index.js';
+import { TABLE_SCHEMA_VERSION, tableToCsv, type ConductanceTable } from '../src/tables/index.js';
+import {
+  constantStepDeviceTable,
+  DeviceSynapses,
+  deviceModelFromTable,
+  neurosimDeviceTable,
+  resolveSynapse,
+  softBoundsDeviceTable,
+} from '../src/nn/synapses/index.js';
+
+/** A test table: uniform levels 0, 0.1, ..., 1 (S) on both branches, given std. */
+function uniformTable(
+  levels: number,
+  std: number,
+  sense: 'increasing' | 'decreasing' = 'increasing',
+): ConductanceTable {
+  const v = Array.from({ length: levels }, (_, i) => i / (levels - 1));
+  const vals = sense === 'increasing' ? v : v.map((x) => -x);
+  return {
+    schema: TABLE_SCHEMA_VERSION,
+    name: 'test-uniform',
+    kind: 'conductance-levels',
+    source: { type: 'analytic', description: 'test' },
+    notes: [],
+    quantity: 'conductance',
+    unit: 'S',
+    weightSense: sense,
+    potentiation: vals.map((mean) => ({ mean, std })),
+    depression: [...vals].reverse().map((mean) => ({ mean, std })),
+  };
+}
+
+const fill = (n: number, v: number) => new Float32Array(n).fill(v);
+
+describe('device synapses: pulse-count updates on table levels', () => {
+  // 11 levels on [-1, 1] with w_max = 1: one level = 0.2 in weight.
+  const n = 50;
+  const make = (table = uniformTable(11, 0)) => {
+    const s = new DeviceSynapses(n, 1, deviceModelFromTable(table), createRng('syn'), { wMax: 1 });
+    s.update(fill(n, -10)); // drive every device to G_min (clipped at the branch end)
+    return s;
+  };
+
+  it('loses an update smaller than half a level and lands larger ones on levels', () => {
+    const s = make();
+    expect(Array.from(s.weights)).toEqual(Array(n).fill(-1));
+    s.update(fill(n, 0.099)); // 0.099 < 0.1 = half a level: lost
+    expect(s.weights[0]).toBe(-1);
+    s.update(fill(n, 0.101)); // rounds to one pulse: exactly one level up
+    expect(s.weights[0]).toBeCloseTo(-0.8, 6);
+    s.update(fill(n, 0.35)); // 1.75 levels -> 2 pulses
+    expect(s.weights[0]).toBeCloseTo(-0.4, 6);
+    s.update(fill(n, -0.29)); // depression: 1.45 -> 1 pulse down
+    expect(s.weights[0]).toBeCloseTo(-0.6, 6);
+    s.update(fill(n, 100)); // clipped at the top level
+    expect(s.weights[0]).toBeCloseTo(1, 6);
+    // Every weight ever produced is one of the 11 levels.
+    for (const w of s.weights) expect(Math.abs((w + 1) / 0.2 - Math.round((w + 1) / 0.2))).toBeLessThan(1e-5);
+  });
+
+  it('uses separate potentiation and depression branches (24 and 16 states)', () => {
+    // Potentiation levels 0..23 of step 1/23, depression 16 levels of step 1/15 (w step 2/23 and 2/15).
+    const t = uniformTable(24, 0);
+    t.depression = Array.from({ length: 16 }, (_, i) => ({ mean: 1 - i / 15, std: 0 }));
+    const s = make(t);
+    s.update(fill(n, 2 / 23)); // one potentiation pulse
+    expect(s.weights[0]).toBeCloseTo(-1 + 2 / 23, 6);
+    s.update(fill(n, 0.6 * (2 / 23))); // 0.6 of a potentiation level -> 1 pulse
+    expect(s.weights[0]).toBeCloseTo(-1 + 4 / 23, 6);
+    s.update(fill(n, 100));
+    // From G_max, one depression pulse is 2/15 in weight (the depression branch spacing).
+    s.update(fill(n, -2 / 15));
+    expect(s.weights[0]).toBeCloseTo(1 - 2 / 15, 6);
+    // 0.45 of a depression level (= 0.78 of a potentiation level) is lost on the depression branch.
+    s.update(fill(n, -0.45 * (2 / 15)));
+    expect(s.weights[0]).toBeCloseTo(1 - 2 / 15, 6);
+  });
+
+  it('draws the readout from N(G_i, sigma_i) at every update and clips at G_min/G_max', () => {
+    const sigma = 0.03;
+    const big = 20000;
+    const s = new DeviceSynapses(big, 1, deviceModelFromTable(uniformTable(11, sigma)), createRng('g'), {
+      wMax: 1,
+    });
+    s.update(fill(big, -10));
+    s.update(fill(big, 0.2 * 5)); // 5 pulses up from G_min: level 5, mean G = 0.5
+    const g = s.deviceValues();
+    let m = 0;
+    for (const v of g) m += v;
+    m /= big;
+    let v2 = 0;
+    for (const v of g) v2 += (v - m) ** 2;
+    const sd = Math.sqrt(v2 / (big - 1));
+    // Standard errors: mean sigma/sqrt(n) = 2e-4, std sigma/sqrt(2n) = 1.5e-4; 5 s.e. tolerances.
+    expect(Math.abs(m - 0.5)).toBeLessThan(1e-3);
+    expect(Math.abs(sd - sigma)).toBeLessThan(7.5e-4);
+    // A second update redraws: values differ from the first draw.
+    const before = s.deviceValues();
+    s.update(fill(big, 0.2));
+    const after = s.deviceValues();
+    expect(after[0]).not.toBe(before[0]);
+    // At G_max with sigma the draw is clipped: nothing exceeds 1 and a large share sits at 1 exactly.
+    s.update(fill(big, 100));
+    const top = s.deviceValues();
+    expect(Math.max(...top)).toBe(1);
+    const atTop = top.filter((v) => v === 1).length / big;
+    expect(atTop).toBeGreaterThan(0.45); // half of N(1, sigma) lies above 1 and is clipped
+    expect(atTop).toBeLessThan(0.55);
+  });
+
+  it('maps a decreasing quantity (Hall resistivity) so that potentiation raises the weight', () => {
+    const s = make(uniformTable(11, 0, 'decreasing'));
+    expect(s.weights[0]).toBe(-1);
+    expect(s.deviceValues()[0]).toBeCloseTo(0, 12); // weakest state = largest value (0)
+    s.update(fill(n, 0.2));
+    expect(s.weights[0]).toBeCloseTo(-0.8, 6);
+    expect(s.deviceValues()[0]).toBeCloseTo(-0.1, 6);
+  });
+
+  it('is deterministic for a seed', () => {
+    const t = uniformTable(11, 0.05);
+    const a = new DeviceSynapses(100, 3, deviceModelFromTable(t), createRng(5));
+    const b = new DeviceSynapses(100, 3, deviceModelFromTable(t), createRng(5));
+    const d = new Float32Array(300).map((_, i) => Math.sin(i) * 0.2);
+    a.update(d);
+    b.update(d);
+    expect(Array.from(a.weights)).toEqual(Array.from(b.weights));
+  });
+});
+
+describe('analytic device families', () => {
+  it('NeuroSim nonlinear model spans G_min..G_max and tends to linear for large A', () => {
+    const t = neurosimDeviceTable({
+      gMin: 1e-6,
+      gMax: 1e-5,
+      potentiationPulses: 10,
+      aPotentiation: 3,
+      aDepression: 3,
+    });
+    expect(t.potentiation[0].mean).toBeCloseTo(1e-6, 15);
+    expect(t.potentiation[10].mean).toBeCloseTo(1e-5, 15);
+    expect(t.depression[0].mean).toBeCloseTo(1e-5, 15);
+    // G(P) = B (1 - exp(-P/A)) + G_min with B = 9e-6 / (1 - exp(-10/3)) at P = 1:
+    const B = 9e-6 / (1 - Math.exp(-10 / 3));
+    expect(t.potentiation[1].mean).toBeCloseTo(B * (1 - Math.exp(-1 / 3)) + 1e-6, 15);
+    const lin = neurosimDeviceTable({ potentiationPulses: 10, aPotentiation: 1e6, aDepression: 1e6 });
+    const cs = constantStepDeviceTable({ potentiationPulses: 10, depressionPulses: 64 });
+    for (let p = 0; p <= 10; p++)
+      expect(lin.potentiation[p].mean / cs.potentiation[p].mean).toBeCloseTo(1, 4);
+  });
+
+  it('soft-bounds steps are proportional to the distance to the bound', () => {
+    const t = softBoundsDeviceTable({ alpha: 0.1, gMin: 0, gMax: 1, potentiationPulses: 5 });
+    for (let p = 0; p < 5; p++) {
+      const g = t.potentiation[p].mean;
+      expect(t.potentiation[p + 1].mean - g).toBeCloseTo(0.1 * (1 - g), 12);
+    }
+  });
+
+  it('rejects bad parameters with their name and range', () => {
+    expect(() => softBoundsDeviceTable({ alpha: 1.5 })).toThrow(/alpha: got 1.5/);
+    expect(() => neurosimDeviceTable({ sigma: -1 })).toThrow(/sigma: got -1/);
+  });
+});
+
+describe('tables from files', () => {
+  it('a CSV table gives the same device as the JSON table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'magneuro-syn-'));
+    const t = neurosimDeviceTable({ sigma: 0.01, potentiationPulses: 24, depressionPulses: 16 });
+    writeFileSync(join(dir, 'dev.json'), JSON.stringify(t));
+    writeFileSync(join(dir, 'dev.csv'), tableToCsv(t));
+    const a = resolveSynapse(join(dir, 'dev.json'));
+    const b = resolveSynapse(join(dir, 'dev.csv'));
+    if (a.kind !== 'device' || b.kind !== 'device') throw new Error('expected device synapses');
+    const ma = deviceModelFromTable(a.table);
+    const mb = deviceModelFromTable(b.table);
+    expect(Array.from(mb.potMean)).toEqual(Array.from(ma.potMean));
+    expect(Array.from(mb.depStd)).toEqual(Array.from(ma.depStd));
+    const sa = new DeviceSynapses(200, 2, ma, createRng(3));
+    const sb = new DeviceSynapses(200, 2, mb, createRng(3));
+    const d = new Float32Array(400).map((_, i) => Math.cos(i) * 0.05);
+    sa.update(d);
+    sb.update(d);
+    expect(Array.from(sb.weights)).toEqual(Array.from(sa.weights));
+  });
+
+  it('names the problem for a missing song2020 table, a wrong kind and an unknown choice', () => {
+    expect(() => resolveSynapse('no-such-thing')).toThrow(/expected ideal, song2020/);
+    expect(() => resolveSynapse('/nonexistent/t.json')).toThrow(/does not exist/);
+  });
+});
