@@ -4,10 +4,12 @@ import { registerMaterialCommands } from './commands/material.js';
 import { registerTableCommands } from './commands/table.js';
 import { registerQuickstartCommand } from './commands/quickstart.js';
 import { registerBenchCommand } from './commands/bench.js';
+import { registerTrainCommands } from './commands/train.js';
 
 export const COMMAND_REGISTRARS: Array<(program: Command) => void> = [
   registerMaterialCommands,
   registerTableCommands,
   registerQuickstartCommand,
   registerBenchCommand,
+  registerTrainCommands,
 ];

@@ -86,6 +86,7 @@ export function lineChart(opts: {
     height: opts.height ?? 260,
     data: { values },
     layer: layers,
+    config: { legend: { labelLimit: 420 } },
   } as FigureSpec;
 }
 
@@ -109,5 +110,6 @@ export function histogram(opts: {
       y: { aggregate: 'count', type: 'quantitative', stack: null, title: 'count' },
       color: { field: 'series', type: 'nominal', title: null },
     },
+    config: { legend: { labelLimit: 420 } },
   } as FigureSpec;
 }

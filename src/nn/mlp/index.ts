@@ -1,0 +1,3 @@
+export * from './network.js';
+export * from './train.js';
+export * from './summary.js';
