@@ -5,6 +5,7 @@ import { registerTableCommands } from './commands/table.js';
 import { registerQuickstartCommand } from './commands/quickstart.js';
 import { registerBenchCommand } from './commands/bench.js';
 import { registerTrainCommands } from './commands/train.js';
+import { registerSnnCommands } from './commands/snn.js';
 
 export const COMMAND_REGISTRARS: Array<(program: Command) => void> = [
   registerMaterialCommands,
@@ -12,4 +13,5 @@ export const COMMAND_REGISTRARS: Array<(program: Command) => void> = [
   registerQuickstartCommand,
   registerBenchCommand,
   registerTrainCommands,
+  registerSnnCommands,
 ];

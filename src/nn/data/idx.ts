@@ -39,7 +39,8 @@ export function maybeGunzip(bytes: Uint8Array, context = 'IDX file'): Uint8Array
  * The returned data is a view into `bytes` (no copy).
  */
 export function parseIdx(bytes: Uint8Array, context = 'IDX file', expectDims?: readonly number[]): IdxArray {
-  if (bytes.length < 4) throw new IdxFormatError(`${context}: ${bytes.length} bytes, too short for an IDX header`);
+  if (bytes.length < 4)
+    throw new IdxFormatError(`${context}: ${bytes.length} bytes, too short for an IDX header`);
   if (bytes[0] !== 0 || bytes[1] !== 0)
     throw new IdxFormatError(
       `${context}: bad magic number (first bytes ${hex(bytes[0])} ${hex(bytes[1])}, expected 00 00): not an IDX file`,

@@ -69,7 +69,8 @@ interface Attempt {
 }
 
 export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.length > 0 ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  const base =
+    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.length > 0 ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
   return join(base, 'magneuro', 'datasets');
 }
 
@@ -105,7 +106,9 @@ function readVerified(name: DatasetName, dir: string): { parts: Parts } | { reas
     const bytes = maybeGunzip(readFileSync(path), path);
     const digest = sha256Hex(bytes);
     if (digest !== f.sha256)
-      return { reason: `${path} has SHA-256 ${digest.slice(0, 12)}..., not the ${name} file (${f.sha256.slice(0, 12)}...)` };
+      return {
+        reason: `${path} has SHA-256 ${digest.slice(0, 12)}..., not the ${name} file (${f.sha256.slice(0, 12)}...)`,
+      };
     parseIdx(bytes, path, f.dims);
     parts[f.part] = bytes;
   }
@@ -116,8 +119,7 @@ function imageSet(images: Uint8Array, labels: Uint8Array, context: string): Imag
   const img = parseIdx(images, `${context} images`);
   const lab = parseIdx(labels, `${context} labels`);
   const [count, rows, cols] = img.dims;
-  if (lab.dims[0] !== count)
-    throw new MagneuroError(`${context}: ${count} images but ${lab.dims[0]} labels`);
+  if (lab.dims[0] !== count) throw new MagneuroError(`${context}: ${count} images but ${lab.dims[0]} labels`);
   return { images: img.data, labels: lab.data, count, rows, cols };
 }
 
@@ -149,7 +151,8 @@ function candidates(name: DatasetName, o: ResolveOptions): Attempt[] {
 /** Load `name` with full control over where to look (see the module comment). */
 export async function resolveDataset(name: DatasetName, o: ResolveOptions = {}): Promise<Dataset> {
   const info = DATASETS[name];
-  if (!info) throw new MagneuroError(`unknown dataset "${String(name)}" (known: ${Object.keys(DATASETS).join(', ')})`);
+  if (!info)
+    throw new MagneuroError(`unknown dataset "${String(name)}" (known: ${Object.keys(DATASETS).join(', ')})`);
   const env = o.env ?? process.env;
   const log = o.log ?? (() => {});
   const tried: Attempt[] = [];
@@ -166,14 +169,16 @@ export async function resolveDataset(name: DatasetName, o: ResolveOptions = {}):
     tried.push(c);
   }
   const cacheDir = join(o.cacheDir ?? defaultCacheDir(env), name);
-  const offline = env.MAGNEURO_OFFLINE !== undefined && env.MAGNEURO_OFFLINE !== '' && env.MAGNEURO_OFFLINE !== '0';
+  const offline =
+    env.MAGNEURO_OFFLINE !== undefined && env.MAGNEURO_OFFLINE !== '' && env.MAGNEURO_OFFLINE !== '0';
   let downloadOutcome: string;
   if (o.allowDownload === false) downloadOutcome = 'download not allowed';
   else if (offline) downloadOutcome = 'download disabled by MAGNEURO_OFFLINE';
   else {
-    const mirrors =
-      o.mirrors ??
-      [...(env.MAGNEURO_DATA_MIRROR ? [`${env.MAGNEURO_DATA_MIRROR.replace(/\/?$/, '/')}${name}/`] : []), ...info.mirrors];
+    const mirrors = o.mirrors ?? [
+      ...(env.MAGNEURO_DATA_MIRROR ? [`${env.MAGNEURO_DATA_MIRROR.replace(/\/?$/, '/')}${name}/`] : []),
+      ...info.mirrors,
+    ];
     try {
       const parts = await download(name, mirrors, cacheDir, o.timeoutMs ?? 120_000, log);
       return toDataset(name, cacheDir, parts);

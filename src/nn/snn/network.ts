@@ -14,12 +14,8 @@
  */
 import { createRng } from '../../random/stream.js';
 import { ParameterError } from '../../util/errors.js';
-import {
-  accumulateActiveRows,
-  accumulateOuterActive,
-  backpropToInputs,
-  gatherActive,
-} from '../kernels/spikes.js';
+import { accumulateActiveRows, accumulateSpikeOuter, gatherActive } from '../kernels/spikes.js';
+import { gemmNT } from '../kernels/gemm.js';
 import type { SpikingNeuron } from './neurons.js';
 
 export interface SnnConfig {
@@ -316,10 +312,8 @@ export function runShard(
     const L = layout.layers[l];
     const sIn = spikes[l];
     const gw = grad.subarray(L.w, L.w + L.nIn * L.nOut);
-    for (let bt = 0; bt < B * T; bt++) {
-      const na = gatherActive(sIn, bt * L.nIn, L.nIn, active);
-      accumulateOuterActive(gw, L.nOut, sIn, bt * L.nIn, active, na, gOut, bt * L.nOut);
-    }
+    // dL/dW[i, j] = sum_bt s[bt, i] dL/dz[bt, j], zero spikes skipped (4 time slots per pass).
+    accumulateSpikeOuter(B * T, L.nIn, L.nOut, sIn, gOut, gw);
     if (l === 0) break;
     // Gradient to the spikes of the layer below, then through its neuron and batch norm.
     const Lb = layout.layers[l - 1];
@@ -327,7 +321,8 @@ export function runShard(
     const N = B * T;
     const gS = new Float32Array(N * n);
     const w = params.subarray(L.w, L.w + L.nIn * L.nOut);
-    for (let bt = 0; bt < N; bt++) backpropToInputs(w, L.nIn, L.nOut, gOut, bt * L.nOut, gS, bt * n);
+    // Dense: dL/ds_in[bt, i] = sum_j dL/dz[bt, j] W[i, j]  (register-tiled GEMM of the nn kernels).
+    gemmNT(N, L.nIn, L.nOut, gOut, w, gS, 1, 0);
     const h = l - 1;
     const gX = new Float32Array(N * n);
     neuron.backward(xs[h], spikes[l], traces[h], gS, gX, B, T, n);
