@@ -180,13 +180,25 @@ export interface VoltageMapping {
 }
 
 /**
- * Default mapping: the batch-normalized input x in [-2, 2] spans the table's voltage range,
- * V = (V_min + V_max)/2 + x (V_max - V_min)/4. Outside the range the table's end values hold.
+ * Default mapping: the batch-normalized input x in [-2, 2] spans the table's active voltage range
+ * [V_lo, V_hi], V = (V_lo + V_hi)/2 + x (V_hi - V_lo)/4. V_lo is the highest tabulated voltage at
+ * which the response (P(V), or the mean advance E[k](V)) still equals its value at the first
+ * voltage, V_hi the lowest at which it equals its value at the last voltage; with no flat ends this
+ * is the whole tabulated range. Outside the table its end values hold.
  */
-export function defaultVoltageMapping(voltages: readonly number[]): VoltageMapping {
-  const lo = voltages[0];
-  const hi = voltages[voltages.length - 1];
-  return { center_V: 0.5 * (lo + hi), scale_V: 0.25 * (hi - lo) };
+export function defaultVoltageMapping(
+  voltages: readonly number[],
+  response?: readonly number[],
+): VoltageMapping {
+  let lo = 0;
+  let hi = voltages.length - 1;
+  if (response && response.length === voltages.length) {
+    while (lo + 1 < hi && response[lo + 1] === response[0]) lo++;
+    while (hi - 1 > lo && response[hi - 1] === response[response.length - 1]) hi--;
+  }
+  const vLo = voltages[lo];
+  const vHi = voltages[hi];
+  return { center_V: 0.5 * (vLo + vHi), scale_V: 0.25 * (vHi - vLo) };
 }
 
 /** Piecewise-linear 1-D function on a strictly increasing grid (value, slope), clamped outside. */
@@ -248,7 +260,7 @@ export class BinaryDwMtjNeuron implements SpikingNeuron {
     readonly table: SwitchingTable,
     mapping?: VoltageMapping,
   ) {
-    this.mapping = mapping ?? defaultVoltageMapping(table.voltage_V);
+    this.mapping = mapping ?? defaultVoltageMapping(table.voltage_V, table.probability);
     if (!(this.mapping.scale_V !== 0 && Number.isFinite(this.mapping.scale_V)))
       throw new ParameterError('scale_V', this.mapping.scale_V, 'a finite nonzero voltage scale');
     this.curve = new PiecewiseLinear(
@@ -317,11 +329,11 @@ export class MultiWeightDwMtjNeuron implements SpikingNeuron {
     readonly table: StateTable,
     mapping?: VoltageMapping,
   ) {
-    this.mapping = mapping ?? defaultVoltageMapping(table.voltage_V);
-    if (!(this.mapping.scale_V !== 0 && Number.isFinite(this.mapping.scale_V)))
-      throw new ParameterError('scale_V', this.mapping.scale_V, 'a finite nonzero voltage scale');
     this.nStates = table.states.length;
     const ek = table.probability.map((row) => row.reduce((acc, p, k) => acc + k * p, 0));
+    this.mapping = mapping ?? defaultVoltageMapping(table.voltage_V, ek);
+    if (!(this.mapping.scale_V !== 0 && Number.isFinite(this.mapping.scale_V)))
+      throw new ParameterError('scale_V', this.mapping.scale_V, 'a finite nonzero voltage scale');
     this.meanAdvance = new PiecewiseLinear(Float64Array.from(table.voltage_V), Float64Array.from(ek));
   }
 
