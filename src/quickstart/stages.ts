@@ -1,5 +1,6 @@
 /** The quickstart pipeline, in data-flow order. Each capability appends its stage here. */
 import { materialStage } from './material-stage.js';
+import { snnStage } from './snn-stage.js';
 import type { QuickstartStage } from './stage.js';
 
-export const QUICKSTART_STAGES: QuickstartStage[] = [materialStage];
+export const QUICKSTART_STAGES: QuickstartStage[] = [materialStage, snnStage];
