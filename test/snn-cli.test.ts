@@ -49,6 +49,8 @@ describe('magneuro train snn / eval snn', () => {
         '100',
         '--epochs',
         '2',
+        '--lr',
+        '1e-2',
         '--out',
         dir,
         '--json',
