@@ -1,0 +1,191 @@
+/**
+ * SNN training throughput: 784-500-500-10, T = 80, batch 100 (Leonard et al. 2023 setting), for
+ * each neuron type, with the spike densities seen. Baseline measured in the same run: the same
+ * network's matrix work done densely (forward X W, backward dZ W^T and X^T dZ for all T steps,
+ * register-tiled GEMM of src/nn/kernels/gemm.ts), i.e. what a dense framework computes, in one
+ * thread of this runtime. PyTorch itself cannot be installed here, so no PyTorch figure is given.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createRng } from '../random/stream.js';
+import { loadTable } from '../tables/io.js';
+import { packageRoot } from '../util/paths.js';
+import { gemmNN, gemmNT, gemmTN } from '../nn/kernels/gemm.js';
+import { DEVICE_TABLES, type NeuronSpec } from '../nn/snn/spec.js';
+import type { LabeledImages } from '../nn/snn/train.js';
+import { result, timeRuns, type BenchResult, type BenchSuite } from './measure.js';
+import type { StateTable, SwitchingTable } from '../tables/schema.js';
+
+async function benchImages(count: number): Promise<{ data: LabeledImages; source: string }> {
+  try {
+    const { loadDataset, normalizedImages } = await import('../nn/data/index.js');
+    const d = await loadDataset('fashion-mnist', { allowDownload: false });
+    return {
+      data: { images: normalizedImages(d.train, 0, count), labels: d.train.labels.slice(0, count), count },
+      source: 'Fashion-MNIST training images',
+    };
+  } catch {
+    // Synthetic stand-in with Fashion-MNIST's mean intensity (~0.29): half the pixels dark.
+    const rng = createRng('bench-images');
+    const images = new Float32Array(count * 784).map(() =>
+      rng.uniform() < 0.5 ? 0 : rng.uniform() * 0.9 + 0.1,
+    );
+    const labels = Uint8Array.from({ length: count }, (_, i) => i % 10);
+    return { data: { images, labels, count }, source: 'synthetic images (Fashion-MNIST not found)' };
+  }
+}
+
+function analyticSwitching(): SwitchingTable {
+  const voltage_V = Array.from({ length: 11 }, (_, i) => 1 + 0.12 * i);
+  return {
+    schema: 'magneuro.table/1',
+    name: 'analytic-sigmoid',
+    kind: 'switching-probability',
+    source: { type: 'analytic', description: 'bench stand-in: sigmoid, v50 = 1.8 V, width 0.1 V' },
+    notes: [],
+    voltage_V,
+    probability: voltage_V.map((v) => 1 / (1 + Math.exp(-(v - 1.8) / 0.1))),
+  };
+}
+
+function analyticStates(): StateTable {
+  const voltage_V = [0, 1, 2, 3, 4, 5];
+  return {
+    schema: 'magneuro.table/1',
+    name: 'analytic-5-state',
+    kind: 'state-probability',
+    source: { type: 'analytic', description: 'bench stand-in: Gaussian weights around state index V' },
+    notes: [],
+    voltage_V,
+    states: ['S1', 'S2', 'S3', 'S4', 'S5'],
+    probability: voltage_V.map((v) => {
+      const w = [0, 1, 2, 3, 4].map((k) => Math.exp(-((k - v) ** 2)));
+      const s = w.reduce((a, b) => a + b, 0);
+      return w.map((x) => x / s);
+    }),
+  };
+}
+
+function deviceSpec(kind: 'dwmtj-binary' | 'dwmtj-mw'): { spec: NeuronSpec; table: string } {
+  const path = resolve(packageRoot(), DEVICE_TABLES[kind]);
+  if (existsSync(path)) {
+    const t = loadTable(path);
+    if (kind === 'dwmtj-binary' && t.kind === 'switching-probability')
+      return { spec: { kind, table: t }, table: DEVICE_TABLES[kind] };
+    if (kind === 'dwmtj-mw' && t.kind === 'state-probability')
+      return { spec: { kind, table: t }, table: DEVICE_TABLES[kind] };
+  }
+  return kind === 'dwmtj-binary'
+    ? { spec: { kind, table: analyticSwitching() }, table: 'analytic stand-in (device table not installed)' }
+    : { spec: { kind, table: analyticStates() }, table: 'analytic stand-in (device table not installed)' };
+}
+
+export const snnSuite: BenchSuite = {
+  name: 'snn',
+  description:
+    'spiking MLP 784-500-500-10 training images/s at T = 80, batch 100, per neuron; dense-GEMM baseline',
+  async run({ quick, log }) {
+    const { trainSnn } = await import('../nn/snn/train.js');
+    const T = quick ? 10 : 80;
+    const hidden = 500;
+    const batch = 100;
+    const runs = quick ? 1 : 3;
+    const { data, source } = await benchImages(batch);
+    const config = { inputs: 784, hidden: [hidden, hidden], outputs: 10, timesteps: T };
+    const out: BenchResult[] = [];
+
+    // Dense baseline: one shard of 25 images (25 T slots), all products dense, one thread.
+    const slots = 25 * T;
+    const rng = createRng('dense');
+    const X = rng.fillUniform(new Float32Array(slots * 784), 0.01, 1);
+    const H = rng.fillUniform(new Float32Array(slots * hidden), 0.01, 1);
+    const W1 = rng.fillNormal(new Float32Array(784 * hidden));
+    const W2 = rng.fillNormal(new Float32Array(hidden * hidden));
+    const W3 = rng.fillNormal(new Float32Array(hidden * 10));
+    const Z = new Float32Array(slots * hidden);
+    const Z3 = new Float32Array(slots * 10);
+    const G = new Float32Array(slots * hidden);
+    const gW1 = new Float32Array(784 * hidden);
+    const gW2 = new Float32Array(hidden * hidden);
+    const gW3 = new Float32Array(hidden * 10);
+    const dense = await timeRuns(
+      () => {
+        gemmNN(slots, hidden, 784, X, W1, Z);
+        gemmNN(slots, hidden, hidden, H, W2, Z);
+        gemmNN(slots, 10, hidden, H, W3, Z3);
+        gemmNT(slots, hidden, 10, Z3, W3, G);
+        gemmNT(slots, hidden, hidden, Z, W2, G);
+        gemmTN(784, hidden, slots, X, Z, gW1);
+        gemmTN(hidden, hidden, slots, H, Z, gW2);
+        gemmTN(hidden, 10, slots, H, Z3, gW3);
+      },
+      runs,
+      0,
+    );
+    const denseTp = 25 / dense.median_s;
+    out.push(
+      result('snn', `dense GEMM equivalent, 1 thread (baseline), T = ${T}`, 'images', 25, dense, {
+        extra: {
+          note: 'matrix work of one training step done densely, as a dense framework would; no PyTorch available',
+        },
+      }),
+    );
+    log(`  dense baseline: ${denseTp.toFixed(1)} images/s (1 thread)`);
+
+    const neurons: Array<{ name: string; spec: NeuronSpec; table?: string }> = [
+      { name: 'lif', spec: { kind: 'lif' } },
+      { name: 'dwmtj-binary', ...deviceSpec('dwmtj-binary') },
+      { name: 'dwmtj-mw', ...deviceSpec('dwmtj-mw') },
+    ];
+    for (const n of neurons) {
+      for (const workers of [1, 2]) {
+        let density: number[] = [];
+        const timing = await timeRuns(
+          async () => {
+            const r = await trainSnn({
+              config,
+              neuron: n.spec,
+              train: data,
+              epochs: 1,
+              batchSize: batch,
+              lr: 1e-3,
+              seed: 'bench',
+              workers,
+            });
+            density = r.history[0].spike_density;
+          },
+          runs,
+          0,
+        );
+        const tp = batch / timing.median_s;
+        log(
+          `  ${n.name}, ${workers} worker(s): ${tp.toFixed(1)} images/s, spike density ${density.map((d) => d.toFixed(3)).join('/')}`,
+        );
+        out.push(
+          result(
+            'snn',
+            `train ${n.name} 784-${hidden}-${hidden}-10 T=${T} batch ${batch}, ${workers} worker(s)`,
+            'images',
+            batch,
+            timing,
+            {
+              baseline: {
+                name: 'dense GEMM equivalent, 1 thread',
+                throughput_per_s: denseTp,
+                ratio: tp / denseTp,
+              },
+              extra: {
+                workers,
+                spike_density_input_hidden1_hidden2: density,
+                images: source,
+                table: n.table ?? null,
+                goal: 'no worse than PyTorch on the same CPU: not measurable here (no PyTorch); ratio is to the dense baseline',
+              },
+            },
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,398 @@
+/**
+ * Spiking neurons behind one interface.
+ *
+ * A neuron layer receives its input x (the batch-normalized synaptic drive) for every sample b,
+ * time step t and unit j, stored sample-major: x[(b*T + t)*n + j]. `forward` writes the spikes s
+ * (same layout, 0 or 1) and a trace of what `backward` needs; `backward` turns dL/ds into dL/dx by
+ * backpropagation through time over all T steps. Every random draw comes from the RandomStream
+ * passed in, in a fixed order, so equal seeds give equal spikes.
+ *
+ * Three neurons are provided (equations in docs/spiking.md):
+ *  - `LifNeuron`: ideal leaky integrate-and-fire with synaptic current, exact BPTT of its discrete
+ *    dynamics with a triangular surrogate derivative of the threshold.
+ *  - `BinaryDwMtjNeuron`: fires with the measured per-pulse switching probability P(V) of a binary
+ *    DW-MTJ (Leonard et al. 2023, Fig. 2(d)), then resets; no integration.
+ *  - `MultiWeightDwMtjNeuron`: a DW-MTJ with n notches; the state table P(S1..Sn | V) (Fig. 2(e))
+ *    gives the quantized domain-wall advance per pulse; it fires on reaching the last state.
+ */
+import type { RandomStream } from '../../random/stream.js';
+import type { StateTable, SwitchingTable } from '../../tables/schema.js';
+import { stateProbabilitiesAt } from '../../tables/lookup.js';
+import { ParameterError } from '../../util/errors.js';
+
+export interface SpikingNeuron {
+  readonly kind: string;
+  /** x, s, trace: length batch*T*n, layout [(b*T + t)*n + j]. */
+  forward(
+    x: Float32Array,
+    s: Float32Array,
+    trace: Float32Array,
+    batch: number,
+    T: number,
+    n: number,
+    rng: RandomStream,
+  ): void;
+  /** gS = dL/ds (input), gX = dL/dx (output, overwritten). */
+  backward(
+    x: Float32Array,
+    s: Float32Array,
+    trace: Float32Array,
+    gS: Float32Array,
+    gX: Float32Array,
+    batch: number,
+    T: number,
+    n: number,
+  ): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ideal LIF
+
+export interface LifParameters {
+  /** Time step (s). Default 1 ms. */
+  dt_s: number;
+  /** Membrane time constant (s). Default 10 ms (Norse LIFParameters: tau_mem_inv = 100 1/s). */
+  tauMem_s: number;
+  /** Synaptic time constant (s). Default 5 ms (Norse: tau_syn_inv = 200 1/s). */
+  tauSyn_s: number;
+  /** Threshold (dimensionless membrane units). Default 1. */
+  threshold: number;
+  /** Reset value after a spike. Default 0. */
+  reset: number;
+  /** Half-width of the triangular surrogate derivative, as a fraction of |threshold - reset|. Default 0.5. */
+  surrogateWidth: number;
+  /**
+   * 'heaviside' (the model) or 'sigmoid' (smooth spikes s = sigma((u - theta)/w'), used only to check
+   * the BPTT code against finite differences: the backward pass then uses the exact derivative).
+   */
+  spikeFunction: 'heaviside' | 'sigmoid';
+}
+
+export const DEFAULT_LIF: LifParameters = {
+  dt_s: 1e-3,
+  tauMem_s: 10e-3,
+  tauSyn_s: 5e-3,
+  threshold: 1,
+  reset: 0,
+  surrogateWidth: 0.5,
+  spikeFunction: 'heaviside',
+};
+
+/**
+ * Discrete LIF (forward-Euler discretisation of Norse's LIF, Pehle & Pedersen 2021, with the
+ * synaptic update applied first):
+ *   i[t] = beta * i[t-1] + x[t]                     beta  = 1 - dt/tau_syn   (synaptic current)
+ *   u[t] = alpha * v[t-1] + (1 - alpha) * i[t]     alpha = 1 - dt/tau_mem   (membrane before reset)
+ *   s[t] = H(u[t] - theta)
+ *   v[t] = u[t] * (1 - s[t]) + v_reset * s[t]
+ * Backward: the same recursion reversed (exact BPTT, reset included), with dH/du replaced by the
+ * triangular surrogate  h(u) = max(0, 1 - |u - theta| / w) / w,  w = surrogateWidth * |theta - v_reset|
+ * (unit area; shape of Bellec et al. 2018). Its compact support makes the backward signal sparse.
+ */
+export class LifNeuron implements SpikingNeuron {
+  readonly kind = 'lif';
+  readonly p: LifParameters;
+  private readonly alpha: number;
+  private readonly beta: number;
+  private readonly w: number;
+
+  constructor(params: Partial<LifParameters> = {}) {
+    this.p = { ...DEFAULT_LIF, ...params };
+    const { dt_s, tauMem_s, tauSyn_s, threshold, reset, surrogateWidth } = this.p;
+    if (!(dt_s > 0)) throw new ParameterError('dt_s', dt_s, 'a time step > 0 s');
+    if (!(tauMem_s >= dt_s)) throw new ParameterError('tauMem_s', tauMem_s, `>= dt_s (${dt_s} s)`);
+    if (!(tauSyn_s >= dt_s)) throw new ParameterError('tauSyn_s', tauSyn_s, `>= dt_s (${dt_s} s)`);
+    if (!(threshold > reset)) throw new ParameterError('threshold', threshold, `> reset (${reset})`);
+    if (!(surrogateWidth > 0)) throw new ParameterError('surrogateWidth', surrogateWidth, '> 0');
+    this.alpha = 1 - dt_s / tauMem_s;
+    this.beta = 1 - dt_s / tauSyn_s;
+    this.w = surrogateWidth * (threshold - reset);
+  }
+
+  forward(x: Float32Array, s: Float32Array, trace: Float32Array, batch: number, T: number, n: number): void {
+    const { alpha, beta } = this;
+    const { threshold, reset } = this.p;
+    const smooth = this.p.spikeFunction === 'sigmoid';
+    const w = this.w;
+    for (let b = 0; b < batch; b++) {
+      for (let j = 0; j < n; j++) {
+        let i = 0;
+        let v = reset;
+        for (let t = 0; t < T; t++) {
+          const k = (b * T + t) * n + j;
+          i = beta * i + x[k];
+          const u = alpha * v + (1 - alpha) * i;
+          trace[k] = u;
+          const sp = smooth ? 1 / (1 + Math.exp(-(u - threshold) / w)) : u >= threshold ? 1 : 0;
+          s[k] = sp;
+          v = u * (1 - sp) + reset * sp;
+        }
+      }
+    }
+  }
+
+  /** dS/du: surrogate (heaviside) or exact (sigmoid). */
+  private spikeDerivative(u: number, sp: number): number {
+    if (this.p.spikeFunction === 'sigmoid') return (sp * (1 - sp)) / this.w;
+    const a = 1 - Math.abs(u - this.p.threshold) / this.w;
+    return a > 0 ? a / this.w : 0;
+  }
+
+  backward(
+    _x: Float32Array,
+    s: Float32Array,
+    trace: Float32Array,
+    gS: Float32Array,
+    gX: Float32Array,
+    batch: number,
+    T: number,
+    n: number,
+  ): void {
+    const { alpha, beta } = this;
+    const reset = this.p.reset;
+    for (let b = 0; b < batch; b++) {
+      for (let j = 0; j < n; j++) {
+        let gV = 0; // dL/dv[t] from the future
+        let gI = 0; // dL/di[t+1]
+        for (let t = T - 1; t >= 0; t--) {
+          const k = (b * T + t) * n + j;
+          const u = trace[k];
+          const sp = s[k];
+          const ds = this.spikeDerivative(u, sp);
+          // v = u (1 - s(u)) + reset s(u)  =>  dv/du = (1 - s) + (reset - u) s'(u)
+          const gU = gS[k] * ds + gV * (1 - sp + (reset - u) * ds);
+          gI = (1 - alpha) * gU + beta * gI;
+          gX[k] = gI;
+          gV = alpha * gU;
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Voltage mapping shared by the DW-MTJ neurons
+
+/** Map of the layer input x to the pulse amplitude: V = center_V + scale_V * x. */
+export interface VoltageMapping {
+  center_V: number;
+  scale_V: number;
+}
+
+/**
+ * Default mapping: the batch-normalized input x in [-2, 2] spans the table's active voltage range
+ * [V_lo, V_hi], V = (V_lo + V_hi)/2 + x (V_hi - V_lo)/4. V_lo is the highest tabulated voltage at
+ * which the response (P(V), or the mean advance E[k](V)) still equals its value at the first
+ * voltage, V_hi the lowest at which it equals its value at the last voltage; with no flat ends this
+ * is the whole tabulated range. Outside the table its end values hold.
+ */
+export function defaultVoltageMapping(
+  voltages: readonly number[],
+  response?: readonly number[],
+): VoltageMapping {
+  let lo = 0;
+  let hi = voltages.length - 1;
+  if (response && response.length === voltages.length) {
+    while (lo + 1 < hi && response[lo + 1] === response[0]) lo++;
+    while (hi - 1 > lo && response[hi - 1] === response[response.length - 1]) hi--;
+  }
+  const vLo = voltages[lo];
+  const vHi = voltages[hi];
+  return { center_V: 0.5 * (vLo + vHi), scale_V: 0.25 * (vHi - vLo) };
+}
+
+/** Piecewise-linear 1-D function on a strictly increasing grid (value, slope), clamped outside. */
+class PiecewiseLinear {
+  constructor(
+    private readonly x: Float64Array,
+    private readonly y: Float64Array,
+  ) {}
+  private bracket(v: number): number {
+    const x = this.x;
+    let lo = 0;
+    let hi = x.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (x[mid] <= v) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+  /** Writes [value, slope] of the interpolant at v; slope 0 outside the grid. */
+  eval(v: number, out: Float64Array): void {
+    const x = this.x;
+    const y = this.y;
+    const last = x.length - 1;
+    if (v <= x[0]) {
+      out[0] = y[0];
+      out[1] = 0;
+      return;
+    }
+    if (v >= x[last]) {
+      out[0] = y[last];
+      out[1] = 0;
+      return;
+    }
+    const i = this.bracket(v);
+    const slope = (y[i + 1] - y[i]) / (x[i + 1] - x[i]);
+    out[0] = y[i] + slope * (v - x[i]);
+    out[1] = slope;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binary DW-MTJ neuron
+
+/**
+ * Binary stochastic DW-MTJ neuron (Leonard et al. 2023): at each step the input sets a pulse of
+ * amplitude V = center + scale * x; the device switches (fires) with the tabulated probability
+ * P(V) and is reset (by field, in the experiment) after firing. No state is carried between steps.
+ *   s[t] ~ Bernoulli(P(V(x[t])))
+ * Gradient (straight-through with the table's slope): ds/dx := dP/dV * scale_V, i.e. the
+ * derivative of the expected spike E[s] = P(V), exact in expectation.
+ */
+export class BinaryDwMtjNeuron implements SpikingNeuron {
+  readonly kind = 'dwmtj-binary';
+  readonly mapping: VoltageMapping;
+  private readonly curve: PiecewiseLinear;
+
+  constructor(
+    readonly table: SwitchingTable,
+    mapping?: VoltageMapping,
+  ) {
+    this.mapping = mapping ?? defaultVoltageMapping(table.voltage_V, table.probability);
+    if (!(this.mapping.scale_V !== 0 && Number.isFinite(this.mapping.scale_V)))
+      throw new ParameterError('scale_V', this.mapping.scale_V, 'a finite nonzero voltage scale');
+    this.curve = new PiecewiseLinear(
+      Float64Array.from(table.voltage_V),
+      Float64Array.from(table.probability),
+    );
+  }
+
+  forward(
+    x: Float32Array,
+    s: Float32Array,
+    trace: Float32Array,
+    batch: number,
+    T: number,
+    n: number,
+    rng: RandomStream,
+  ): void {
+    const { center_V, scale_V } = this.mapping;
+    const ps = new Float64Array(2);
+    const len = batch * T * n;
+    for (let k = 0; k < len; k++) {
+      this.curve.eval(center_V + scale_V * x[k], ps);
+      s[k] = rng.uniform() < ps[0] ? 1 : 0;
+      trace[k] = ps[1] * scale_V;
+    }
+  }
+
+  backward(
+    _x: Float32Array,
+    _s: Float32Array,
+    trace: Float32Array,
+    gS: Float32Array,
+    gX: Float32Array,
+    batch: number,
+    T: number,
+    n: number,
+  ): void {
+    const len = batch * T * n;
+    for (let k = 0; k < len; k++) gX[k] = gS[k] * trace[k];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Multi-weight DW-MTJ neuron
+
+/**
+ * Multi-weight DW-MTJ neuron with n states S1..Sn (Leonard et al. 2023, Fig. 2(e); device of
+ * Ref. 2): a pulse of amplitude V = center + scale * x leaves the wall in state S_{k+1} with the
+ * tabulated probability P_k(V); the state index k (0..n-1) is the quantized advance of the wall.
+ * The wall position integrates these advances and the MTJ before the last notch fires when the
+ * position reaches the last state, after which the device is reset:
+ *   k[t] ~ Categorical(P_0..P_{n-1}(V(x[t])))
+ *   a[t] = a[t-1] (1 - s[t-1]) + k[t]
+ *   s[t] = H(a[t] - (n - 1))
+ * Gradient (straight-through): s ~ a/(n-1) and dk/dx := dE[k]/dV * scale_V with
+ * E[k](V) = sum_k k P_k(V) (slope of the interpolated table); BPTT runs through the position:
+ *   dL/da[t] = dL/ds[t] / (n-1) + (1 - s[t]) dL/da[t+1],   dL/dx[t] = dL/da[t] * dE[k]/dV * scale_V.
+ */
+export class MultiWeightDwMtjNeuron implements SpikingNeuron {
+  readonly kind = 'dwmtj-mw';
+  readonly mapping: VoltageMapping;
+  private readonly meanAdvance: PiecewiseLinear;
+  private readonly nStates: number;
+
+  constructor(
+    readonly table: StateTable,
+    mapping?: VoltageMapping,
+  ) {
+    this.nStates = table.states.length;
+    const ek = table.probability.map((row) => row.reduce((acc, p, k) => acc + k * p, 0));
+    this.mapping = mapping ?? defaultVoltageMapping(table.voltage_V, ek);
+    if (!(this.mapping.scale_V !== 0 && Number.isFinite(this.mapping.scale_V)))
+      throw new ParameterError('scale_V', this.mapping.scale_V, 'a finite nonzero voltage scale');
+    this.meanAdvance = new PiecewiseLinear(Float64Array.from(table.voltage_V), Float64Array.from(ek));
+  }
+
+  forward(
+    x: Float32Array,
+    s: Float32Array,
+    trace: Float32Array,
+    batch: number,
+    T: number,
+    n: number,
+    rng: RandomStream,
+  ): void {
+    const { center_V, scale_V } = this.mapping;
+    const ns = this.nStates;
+    const probs = new Float64Array(ns);
+    const es = new Float64Array(2);
+    const last = ns - 1;
+    for (let b = 0; b < batch; b++) {
+      for (let j = 0; j < n; j++) {
+        let a = 0;
+        for (let t = 0; t < T; t++) {
+          const k = (b * T + t) * n + j;
+          const v = center_V + scale_V * x[k];
+          stateProbabilitiesAt(this.table, v, probs);
+          const r = rng.uniform();
+          let c = probs[0];
+          let state = 0;
+          while (state < last && r >= c) c += probs[++state];
+          a += state;
+          const sp = a >= last ? 1 : 0;
+          s[k] = sp;
+          if (sp) a = 0;
+          this.meanAdvance.eval(v, es);
+          trace[k] = es[1] * scale_V;
+        }
+      }
+    }
+  }
+
+  backward(
+    _x: Float32Array,
+    s: Float32Array,
+    trace: Float32Array,
+    gS: Float32Array,
+    gX: Float32Array,
+    batch: number,
+    T: number,
+    n: number,
+  ): void {
+    const inv = 1 / (this.nStates - 1);
+    for (let b = 0; b < batch; b++) {
+      for (let j = 0; j < n; j++) {
+        let gA = 0;
+        for (let t = T - 1; t >= 0; t--) {
+          const k = (b * T + t) * n + j;
+          gA = gS[k] * inv + (1 - s[k]) * gA;
+          gX[k] = gA * trace[k];
+        }
+      }
+    }
+  }
+}

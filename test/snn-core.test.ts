@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../src/random/stream.js';
+import {
+  accumulateActiveRows,
+  accumulateOuterActive,
+  denseForward,
+  gatherActive,
+} from '../src/nn/kernels/spikes.js';
+import { Adam } from '../src/nn/optim/adam.js';
+import {
+  BinaryDwMtjNeuron,
+  LifNeuron,
+  MultiWeightDwMtjNeuron,
+  defaultVoltageMapping,
+} from '../src/nn/snn/neurons.js';
+import { initialParameters, runShard, snnLayout, type SnnConfig } from '../src/nn/snn/network.js';
+import type { StateTable } from '../src/tables/schema.js';
+import { fiveStateTable, sigmoidTable } from './snn-fixtures.js';
+
+describe('sparse spike kernels', () => {
+  it('accumulating active rows equals the dense product (binary and real spikes)', () => {
+    const rng = createRng('k');
+    const nIn = 37;
+    const nOut = 11;
+    const w = rng.fillNormal(new Float32Array(nIn * nOut));
+    const s = new Float32Array(nIn);
+    for (let i = 0; i < nIn; i++) s[i] = rng.uniform() < 0.2 ? (i % 3 === 0 ? 0.4 : 1) : 0;
+    const active = new Int32Array(nIn);
+    const na = gatherActive(s, 0, nIn, active);
+    const a = new Float32Array(nOut);
+    const d = new Float32Array(nOut);
+    accumulateActiveRows(w, nOut, s, 0, active, na, a, 0);
+    denseForward(w, nIn, nOut, s, 0, d, 0);
+    // Same additions in the same order up to skipped zeros: float32 rounding only.
+    for (let j = 0; j < nOut; j++) expect(a[j]).toBeCloseTo(d[j], 5);
+    const delta = rng.fillNormal(new Float32Array(nOut));
+    const gw = new Float32Array(nIn * nOut);
+    accumulateOuterActive(gw, nOut, s, 0, active, na, delta, 0);
+    for (let i = 0; i < nIn; i++)
+      for (let j = 0; j < nOut; j++) expect(gw[i * nOut + j]).toBeCloseTo(s[i] * delta[j], 6);
+  });
+});
+
+describe('Adam', () => {
+  it('first step moves every parameter by lr against the gradient sign (bias-corrected m/sqrt(v) = sign g)', () => {
+    const p = Float32Array.from([1, -2, 3]);
+    const adam = new Adam(3, { lr: 1e-3, eps: 1e-12 });
+    adam.step(p, [0.5, -4, 1e-3]);
+    expect(p[0]).toBeCloseTo(1 - 1e-3, 6);
+    expect(p[1]).toBeCloseTo(-2 + 1e-3, 6);
+    expect(p[2]).toBeCloseTo(3 - 1e-3, 6);
+  });
+});
+
+describe('LIF neuron', () => {
+  it('sub-threshold membrane equals the closed-form response to a constant input', () => {
+    // i[t] = x (1 - b^(t+1)) / (1 - b);  u[t] = x/(1-b) [ (1 - a^(t+1)) - (1-a) b (a^(t+1) - b^(t+1)) / (a - b) ]
+    const lif = new LifNeuron();
+    const a = 0.9;
+    const b = 0.8;
+    const T = 60;
+    const x = 0.15; // steady state 5 x = 0.75 < threshold 1
+    const xs = new Float32Array(T).fill(x);
+    const s = new Float32Array(T);
+    const u = new Float32Array(T);
+    lif.forward(xs, s, u, 1, T, 1);
+    for (let t = 0; t < T; t++) {
+      const exact =
+        (x / (1 - b)) * (1 - a ** (t + 1) - ((1 - a) * b * (a ** (t + 1) - b ** (t + 1))) / (a - b));
+      expect(u[t]).toBeCloseTo(exact, 5);
+      expect(s[t]).toBe(0);
+    }
+  });
+
+  it('fires for a supra-threshold constant input and resets to zero', () => {
+    const lif = new LifNeuron();
+    const T = 100;
+    const xs = new Float32Array(T).fill(0.5); // steady state 2.5 > 1
+    const s = new Float32Array(T);
+    const u = new Float32Array(T);
+    lif.forward(xs, s, u, 1, T, 1);
+    const count = s.reduce((p, c) => p + c, 0);
+    expect(count).toBeGreaterThan(5);
+    for (let t = 1; t < T; t++) if (s[t - 1] === 1) expect(u[t]).toBeLessThan(1); // after reset v = 0
+  });
+});
+
+describe('DW-MTJ neurons', () => {
+  it('binary neuron fires with P(V) (binomial 4-sigma) and its gradient is dP/dV * scale', () => {
+    const table = sigmoidTable();
+    const neuron = new BinaryDwMtjNeuron(table);
+    const map = defaultVoltageMapping(table.voltage_V);
+    expect(map.center_V).toBeCloseTo(1.6, 12);
+    expect(map.scale_V).toBeCloseTo(0.3, 12);
+    const N = 20000;
+    const x = new Float32Array(N).fill(0.5); // V = 1.75 V
+    const s = new Float32Array(N);
+    const tr = new Float32Array(N);
+    neuron.forward(x, s, tr, 1, N, 1, createRng('b'));
+    const p = 1 / (1 + Math.exp(-(1.75 - 1.6) / 0.15));
+    const rate = s.reduce((a, b) => a + b, 0) / N;
+    expect(Math.abs(rate - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / N));
+    const slope = (table.probability[8] - table.probability[7]) / 0.1; // 1.7..1.8 V segment
+    expect(tr[0]).toBeCloseTo(slope * 0.3, 5);
+  });
+
+  it('multi-weight neuron integrates quantized advances and fires at the last state', () => {
+    const base = fiveStateTable();
+    const det = (k: number): StateTable => ({
+      ...base,
+      probability: base.voltage_V.map(() => [0, 1, 2, 3, 4].map((i) => (i === k ? 1 : 0))),
+    });
+    const T = 20;
+    const run = (k: number) => {
+      const n = new MultiWeightDwMtjNeuron(det(k));
+      const s = new Float32Array(T);
+      n.forward(new Float32Array(T), s, new Float32Array(T), 1, T, 1, createRng('m'));
+      return Array.from(s);
+    };
+    // Advance 1 notch per pulse: fires every 4th pulse (S1 -> S5 is 4 notches).
+    expect(run(1)).toEqual(Array.from({ length: T }, (_, t) => ((t + 1) % 4 === 0 ? 1 : 0)));
+    expect(run(4)).toEqual(new Array(T).fill(1));
+    expect(run(0)).toEqual(new Array(T).fill(0));
+    // Advance 3: positions 3, 6->fire; 3, fire ...: every 2nd pulse.
+    expect(run(3)).toEqual(Array.from({ length: T }, (_, t) => (t % 2 === 1 ? 1 : 0)));
+  });
+});
+
+/** Tiny network, random data: gradient of the batch loss by BPTT vs central finite differences. */
+function tinyProblem() {
+  const config: SnnConfig = { inputs: 6, hidden: [5, 4], outputs: 3, timesteps: 7 };
+  const rng = createRng('fd');
+  const count = 4;
+  const images = rng.fillUniform(new Float32Array(count * config.inputs), 0.2, 1);
+  const labels = Uint8Array.from([0, 1, 2, 1]);
+  const { params, running } = initialParameters(config, 'fd');
+  return { config, data: { images, labels, count }, params, running };
+}
+
+describe('BPTT gradient', () => {
+  it('matches central finite differences for every parameter (smooth-spike LIF, fixed draws)', () => {
+    const { config, data, params, running } = tinyProblem();
+    // Smooth spikes make the loss differentiable; the backward pass then uses their exact derivative,
+    // so BPTT (LIF recursion with reset, batch norm, LI output, max over time) must match FD exactly.
+    const neuron = new LifNeuron({ spikeFunction: 'sigmoid', surrogateWidth: 0.3 });
+    for (let k = 0; k < params.length; k++) params[k] *= 3; // drive the neurons near threshold
+    const opts = { train: true, lossScale: 1 / data.count };
+    const loss = (p: Float32Array) =>
+      runShard(config, neuron, p, running, data, 'seed', opts).lossSum / data.count;
+    const g = runShard(config, neuron, params, running, data, 'seed', opts).grad!;
+    const layout = snnLayout(config);
+    expect(g.length).toBe(layout.size);
+    const h = 2e-3;
+    let maxErr = 0;
+    let maxG = 0;
+    for (let k = 0; k < params.length; k++) {
+      const p = Float32Array.from(params);
+      p[k] = params[k] + h;
+      const lp = loss(p);
+      p[k] = params[k] - h;
+      const lm = loss(p);
+      const step = Math.fround(params[k] + h) - Math.fround(params[k] - h); // the float32 step taken
+      const fd = (lp - lm) / step;
+      maxErr = Math.max(maxErr, Math.abs(fd - g[k]));
+      maxG = Math.max(maxG, Math.abs(g[k]));
+    }
+    // float32 state: loss rounding ~1e-7 / step 4e-3 ~ 3e-5, plus O(h^2) truncation; gradients are O(0.1).
+    expect(maxG).toBeGreaterThan(1e-2);
+    expect(maxErr).toBeLessThan(2e-3 * maxG + 1e-4);
+  });
+
+  it('reaches the first layer for binary and multi-weight DW-MTJ neurons (straight-through)', () => {
+    const { config, data, params, running } = tinyProblem();
+    const opts = { train: true, lossScale: 1 / data.count };
+    const layout = snnLayout(config);
+    const L0 = layout.layers[0];
+    for (const neuron of [
+      new BinaryDwMtjNeuron(sigmoidTable()),
+      new MultiWeightDwMtjNeuron(fiveStateTable()),
+    ]) {
+      const g = runShard(config, neuron, params, running, data, 'st', opts).grad!;
+      let norm = 0;
+      for (let k = 0; k < L0.nIn * L0.nOut; k++) norm += g[L0.w + k] ** 2;
+      expect(Math.sqrt(norm)).toBeGreaterThan(1e-4);
+      expect(g.every((v) => Number.isFinite(v))).toBe(true);
+    }
+  });
+});
