@@ -6,4 +6,10 @@ import { mlpStage } from './mlp-stage.js';
 import { snnStage } from './snn-stage.js';
 import type { QuickstartStage } from './stage.js';
 
-export const QUICKSTART_STAGES: QuickstartStage[] = [materialStage, skyrmionStage, dwmtjStage, mlpStage, snnStage];
+export const QUICKSTART_STAGES: QuickstartStage[] = [
+  materialStage,
+  skyrmionStage,
+  dwmtjStage,
+  mlpStage,
+  snnStage,
+];
