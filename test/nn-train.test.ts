@@ -4,7 +4,15 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadDataset, type Dataset } from '../src/nn/data/index.js';
-import { checkpoint, trainMlp, type TrainTaskInput, type TrainTaskOutput } from '../src/nn/mlp/index.js';
+import {
+  checkpoint,
+  evaluate,
+  mlpFromCheckpoint,
+  trainMlp,
+  type MlpCheckpoint,
+  type TrainTaskInput,
+  type TrainTaskOutput,
+} from '../src/nn/mlp/index.js';
 import { constantStepDeviceTable, resolveSynapse } from '../src/nn/synapses/index.js';
 import { tableToCsv } from '../src/tables/index.js';
 import { parallelMap } from '../src/util/parallel.js';
@@ -44,9 +52,13 @@ describe('MLP training on a few thousand MNIST images', () => {
       expect(g).toBeGreaterThanOrEqual(1e-6);
       expect(g).toBeLessThanOrEqual(1e-5);
     }
-    const cp = checkpoint(r) as { layer1: { level: number[]; weights: number[] } };
+    const cp = JSON.parse(JSON.stringify(checkpoint(r))) as MlpCheckpoint;
     expect(cp.layer1.weights.length).toBe(78400);
-    expect(Math.max(...cp.layer1.level)).toBeLessThanOrEqual(23);
+    expect(Math.max(...cp.layer1.level!)).toBeLessThanOrEqual(23);
+    // The restored network classifies the test images exactly as the trained one.
+    const restored = mlpFromCheckpoint(cp, device24x16);
+    expect(Array.from(restored.layer1.weights)).toEqual(Array.from(r.network.layer1.weights));
+    expect(evaluate(restored, mnist.test, 2000)).toBe(r.test_accuracy);
   });
 
   it('is reproducible for a seed and identical for 1 and 2 worker threads', async () => {
