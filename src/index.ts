@@ -9,3 +9,13 @@ export * from './materials/index.js';
 export * from './tables/index.js';
 export * from './util/errors.js';
 export * from './util/parallel.js';
+export * from './nn/data/index.js';
+export * from './nn/synapses/index.js';
+export {
+  Mlp,
+  trainMlp,
+  evaluate as evaluateMlp,
+  checkpoint as mlpCheckpoint,
+  mlpFromCheckpoint,
+} from './nn/mlp/index.js';
+export type { TrainOptions, TrainResult, SynapseSpec, MlpCheckpoint } from './nn/mlp/index.js';

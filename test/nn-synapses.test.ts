@@ -189,7 +189,7 @@ describe('tables from files', () => {
     expect(Array.from(sb.weights)).toEqual(Array.from(sa.weights));
   });
 
-  it('names the problem for a missing song2020 table, a wrong kind and an unknown choice', () => {
+  it('names the problem for an unknown choice and a missing table file', () => {
     expect(() => resolveSynapse('no-such-thing')).toThrow(/expected ideal, song2020/);
     expect(() => resolveSynapse('/nonexistent/t.json')).toThrow(/does not exist/);
   });

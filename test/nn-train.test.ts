@@ -4,7 +4,15 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadDataset, type Dataset } from '../src/nn/data/index.js';
-import { checkpoint, trainMlp, type TrainTaskInput, type TrainTaskOutput } from '../src/nn/mlp/index.js';
+import {
+  checkpoint,
+  evaluate,
+  mlpFromCheckpoint,
+  trainMlp,
+  type MlpCheckpoint,
+  type TrainTaskInput,
+  type TrainTaskOutput,
+} from '../src/nn/mlp/index.js';
 import { constantStepDeviceTable, resolveSynapse } from '../src/nn/synapses/index.js';
 import { tableToCsv } from '../src/tables/index.js';
 import { parallelMap } from '../src/util/parallel.js';
@@ -22,10 +30,11 @@ beforeAll(async () => {
 
 describe('MLP training on a few thousand MNIST images', () => {
   // 4800 training images, 80 iterations of 300 (4 epochs), accuracy on the first 2000 test images.
-  // Measured over seeds 1-3: ideal 81.8-83.3 %, 24x16-level device 77.7-80.2 %. Chance is 10 %, and
-  // a network whose updates were lost or had the wrong sign stays near it. The floors sit ~4 pp
-  // (ideal) and ~8 pp (device, whose seed spread is larger because of the per-update draws) below
-  // the lowest measured seed; the full-data accuracies are checked by validation/song2020-fig3.ts.
+  // Measured over seeds 1-3 and 7-10: ideal 81.3-83.3 %, 24x16-level device 75.2-80.7 % (seed 7, used
+  // here: 82.1 % and 75.2 %). Chance is 10 %, and a network whose updates were lost or had the
+  // wrong sign stays near it. The floors sit ~3 pp (ideal) and ~5 pp (device, whose seed spread
+  // is larger because of the per-update draws) below the lowest measured seed; the full-data
+  // accuracies are checked by validation/song2020-fig3.ts.
   const common = { limit: 4800, iterations: 80, testLimit: 2000, evalEvery: 40, seed: 7 };
 
   it('ideal synapses reach at least 78 %', () => {
@@ -44,9 +53,13 @@ describe('MLP training on a few thousand MNIST images', () => {
       expect(g).toBeGreaterThanOrEqual(1e-6);
       expect(g).toBeLessThanOrEqual(1e-5);
     }
-    const cp = checkpoint(r) as { layer1: { level: number[]; weights: number[] } };
+    const cp = JSON.parse(JSON.stringify(checkpoint(r))) as MlpCheckpoint;
     expect(cp.layer1.weights.length).toBe(78400);
-    expect(Math.max(...cp.layer1.level)).toBeLessThanOrEqual(23);
+    expect(Math.max(...cp.layer1.level!)).toBeLessThanOrEqual(23);
+    // The restored network classifies the test images exactly as the trained one.
+    const restored = mlpFromCheckpoint(cp, device24x16);
+    expect(Array.from(restored.layer1.weights)).toEqual(Array.from(r.network.layer1.weights));
+    expect(evaluate(restored, mnist.test, 2000)).toBe(r.test_accuracy);
   });
 
   it('is reproducible for a seed and identical for 1 and 2 worker threads', async () => {

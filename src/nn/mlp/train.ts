@@ -4,9 +4,15 @@
  */
 import { createRng, type Seed } from '../../random/index.js';
 import type { ConductanceTable } from '../../tables/index.js';
-import { requireInRange } from '../../util/errors.js';
+import { ParameterError, requireInRange } from '../../util/errors.js';
 import type { Dataset, ImageSet } from '../data/index.js';
-import { DeviceSynapses, deviceModelFromTable, IdealSynapses, type SynapseLayer } from '../synapses/index.js';
+import {
+  DeviceSynapses,
+  deviceModelFromTable,
+  IdealSynapses,
+  type SynapseLayer,
+  type SynapseLayerState,
+} from '../synapses/index.js';
 import { Mlp, type Activation, type Loss } from './network.js';
 
 export type SynapseSpec = { kind: 'ideal' } | { kind: 'device'; table: ConductanceTable; wMax?: number };
@@ -220,9 +226,50 @@ export function checkpoint(result: TrainResult): Record<string, unknown> {
     seed: result.seed,
     iterations: result.iterations,
     test_accuracy: result.test_accuracy,
+    wMax: [net.layer1, net.layer2].map((l) => (l instanceof DeviceSynapses ? l.wMax : null)),
     layer1: net.layer1.toJSON(),
     layer2: net.layer2.toJSON(),
     b1: Array.from(net.b1),
     b2: Array.from(net.b2),
   };
+}
+
+export interface MlpCheckpoint {
+  schema: string;
+  activation: Activation;
+  loss: Loss;
+  sizes: number[];
+  layer1: SynapseLayerState;
+  layer2: SynapseLayerState;
+  b1: number[];
+  b2: number[];
+  wMax?: Array<number | null>;
+}
+
+/**
+ * Rebuild a network from `checkpoint(...)` output. Device layers need the same table they were
+ * trained with (`table`); their branch, level and drawn readout are restored exactly.
+ */
+export function mlpFromCheckpoint(cp: MlpCheckpoint, table?: ConductanceTable, batch = 300): Mlp {
+  if (cp.schema !== 'magneuro.mlp-checkpoint/1')
+    throw new ParameterError('checkpoint schema', cp.schema, '"magneuro.mlp-checkpoint/1"');
+  const [nIn, nHidden, nOut] = cp.sizes;
+  const rng = createRng('restore');
+  const layer = (state: SynapseLayerState, rows: number, cols: number, k: number): SynapseLayer => {
+    if (state.kind === 'ideal') return new IdealSynapses(rows, cols, rng).restore(state);
+    if (!table) throw new ParameterError('table', undefined, `the conductance table of ${state.kind}`);
+    return new DeviceSynapses(rows, cols, deviceModelFromTable(table), rng, {
+      wMax: cp.wMax?.[k] ?? undefined,
+    }).restore(state);
+  };
+  const net = new Mlp(
+    layer(cp.layer1, nIn, nHidden, 0),
+    layer(cp.layer2, nHidden, nOut, 1),
+    cp.activation,
+    cp.loss,
+    batch,
+  );
+  net.b1.set(cp.b1);
+  net.b2.set(cp.b2);
+  return net;
 }

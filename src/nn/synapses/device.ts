@@ -157,6 +157,31 @@ export class DeviceSynapses implements SynapseLayer {
     }
   }
 
+  /** Restore branch, level and readout of every device from a checkpoint state. */
+  restore(state: SynapseLayerState): this {
+    const n = this.weights.length;
+    if (
+      state.rows !== this.rows ||
+      state.cols !== this.cols ||
+      !state.branch ||
+      !state.level ||
+      !state.values
+    )
+      throw new ParameterError(
+        'checkpoint layer',
+        `${state.rows}x${state.cols} ${state.kind}`,
+        `a ${this.rows}x${this.cols} device layer`,
+      );
+    for (let i = 0; i < n; i++) {
+      this.branch[i] = state.branch[i];
+      this.level[i] = state.level[i];
+      const g = this.model.sense * state.values[i];
+      this.g[i] = g;
+      this.weights[i] = (g - this.gRef) * this.wPerG;
+    }
+    return this;
+  }
+
   /** Readout values in table units (e.g. S or ohm m). */
   deviceValues(): Float64Array {
     const out = new Float64Array(this.g.length);
