@@ -66,6 +66,25 @@ describe('pulse, energy and heating (Leonard 2023)', () => {
     expect(pn(1.0)).toBeLessThan(pn(1.4));
     expect(pn(1.4)).toBeLessThan(pn(1.8));
   });
+  it('nucleation in one pulse from the reset state is a Bernoulli trial with p = 1 - exp(-integral r dt)', () => {
+    // The simulator draws the nucleation time by inverting the cumulative hazard H = integral r dt
+    // over the Joule-heated pulse (nucleation.ts), so the fraction of first pulses that nucleate
+    // estimates 1 - exp(-H). 1.5 V gives H = 0.47 (p = 0.38): 800 independent first pulses, the
+    // tolerance is 4 binomial standard errors (sqrt(p(1-p)/800) = 0.017, so 0.069).
+    const sim = new DwmtjSimulator(binary);
+    const V = 1.5;
+    const p = 1 - Math.exp(-sim.tracesFor(V).hazard[sim.steps]);
+    expect(p).toBeGreaterThan(0.2);
+    expect(p).toBeLessThan(0.6);
+    const root = createRng('nucleation-bernoulli');
+    const n = 800;
+    let k = 0;
+    for (let c = 0; c < n; c++) {
+      const s = sim.resetState();
+      if (sim.pulse(s, V, root.fork('c', c)).nucleated) k++;
+    }
+    expect(Math.abs(k / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+  }, 60000);
 });
 
 describe('notch pinning from the width profile', () => {

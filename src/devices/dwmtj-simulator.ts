@@ -15,7 +15,6 @@ import {
   thermalAmplitude,
   wallGyroCoefficient,
 } from '../physics/domainwall/wall1d.js';
-import { trackWidthSlope } from '../physics/domainwall/track.js';
 import {
   paperEnergyPerPulse,
   pulseCurrent,
@@ -58,12 +57,20 @@ interface VoltageTraces {
   /** Cumulative nucleation hazard at the start of each step. */
   hazard: Float64Array;
   energy: number;
+  /** Highest track temperature of the pulse [K]. */
+  peakTemperature: number;
 }
 
 export class DwmtjSimulator {
   private readonly traces = new Map<number, VoltageTraces>();
   private readonly x = new Float64Array(2);
   private normals = new Float64Array(0);
+  /** normalViews[n]: the first 2 n entries of `normals`, created once (no allocation per pulse). */
+  private normalViews: Array<Float64Array | undefined> = [];
+  /** Notch centres, lengths and depths as typed arrays for the inner loop. */
+  private readonly notchPosition: Float64Array;
+  private readonly notchLength: Float64Array;
+  private readonly notchDepth: Float64Array;
   private readonly c: number;
   private readonly g0: number;
   readonly steps: number;
@@ -82,6 +89,28 @@ export class DwmtjSimulator {
     this.c = wallGyroCoefficient(w);
     this.g0 = gamma0(w);
     this.phi0 = equilibriumWallAngle(w, model.inPlaneField, 0);
+    const notches = model.track.notches;
+    this.notchPosition = Float64Array.from(notches, (x) => x.position);
+    this.notchLength = Float64Array.from(notches, (x) => x.length);
+    this.notchDepth = Float64Array.from(notches, (x) => x.depth);
+  }
+
+  /**
+   * dw/dq at q: the same expression as trackWidthSlope (track.ts) on typed arrays, term by term
+   * in the same order, so the result is bit-identical (the regeneration test of the committed
+   * tables, test/dwmtj-tables.test.ts, fails on any change of the numbers).
+   */
+  private widthSlope(q: number): number {
+    const pos = this.notchPosition;
+    const len = this.notchLength;
+    const dep = this.notchDepth;
+    let s = 0;
+    for (let i = 0; i < pos.length; i++) {
+      const u = (q - pos[i]) / len[i];
+      if (u > 10 || u < -10) continue;
+      s += ((dep[i] * u) / len[i]) * Math.exp(-0.5 * u * u);
+    }
+    return s;
   }
 
   /** Deterministic traces for a pulse amplitude (cached). */
@@ -111,7 +140,10 @@ export class DwmtjSimulator {
     }
     const ampPerRootK = thermalAmplitude(m.wall, 1);
     const noiseAmplitude = T.map((Tk) => ampPerRootK * Math.sqrt(Tk));
+    let peakTemperature = 0;
+    for (let k = 0; k < n; k++) if (T[k] > peakTemperature) peakTemperature = T[k];
     const tr = {
+      peakTemperature,
       voltage,
       HSL,
       T,
@@ -144,7 +176,12 @@ export class DwmtjSimulator {
     if (n <= 0) return 'inside';
     if (this.normals.length < 2 * n) this.normals = new Float64Array(2 * this.steps);
     const dW = this.normals;
-    rng.fillNormal(dW.subarray(0, 2 * n), 0, Math.sqrt(dt));
+    let view = this.normalViews[n];
+    if (view === undefined) {
+      view = dW.subarray(0, 2 * n);
+      this.normalViews[n] = view;
+    }
+    rng.fillNormal(view, 0, Math.sqrt(dt));
     const a = p.alpha;
     const inv = 1 / (1 + a * a);
     const D = p.Delta;
@@ -156,10 +193,9 @@ export class DwmtjSimulator {
     const kD = Math.PI * p.Delta * MU0 * p.Ms;
     const hx = p.HD + m.inPlaneField;
     const chi = m.material.fieldLikeRatio;
-    const track = m.track;
     const pin = this.pinScale;
     const zee = this.zeemanSlope;
-    const L = track.length;
+    const L = m.track.length;
     const HSL = tr.HSL;
     const amp = tr.noiseAmplitude;
     let q = x[0];
@@ -175,7 +211,7 @@ export class DwmtjSimulator {
       // drift at (q, phi)
       let sn = Math.sin(phi);
       let cs = Math.cos(phi);
-      let A = -(pin * trackWidthSlope(track, q) + zee) / c + g0h * h * cs;
+      let A = -(pin * this.widthSlope(q) + zee) / c + g0h * h * cs;
       let B = bScale * (k1 * sn * cs + kD * (hx * sn - hy * cs));
       const fq0 = D * (a * A + B) * inv;
       const fp0 = (A - a * B) * inv;
@@ -184,7 +220,7 @@ export class DwmtjSimulator {
       const pp = phi + fp0 * dt + np;
       sn = Math.sin(pp);
       cs = Math.cos(pp);
-      A = -(pin * trackWidthSlope(track, qp) + zee) / c + g0h * h * cs;
+      A = -(pin * this.widthSlope(qp) + zee) / c + g0h * h * cs;
       B = bScale * (k1 * sn * cs + kD * (hx * sn - hy * cs));
       const fq1 = D * (a * A + B) * inv;
       const fp1 = (A - a * B) * inv;
@@ -260,8 +296,6 @@ export class DwmtjSimulator {
       state.q = state.wall ? x[0] : 0;
       state.phi = x[1];
     }
-    let peak = 0;
-    for (let k = 0; k < this.steps; k++) if (tr.T[k] > peak) peak = tr.T[k];
     const R = this.resistance(state);
     return {
       nucleated,
@@ -269,7 +303,7 @@ export class DwmtjSimulator {
       resistance: R,
       antiparallel: readIsAntiparallel(m.mtj, R),
       energy: tr.energy,
-      peakTemperature: peak,
+      peakTemperature: tr.peakTemperature,
     };
   }
 }
