@@ -104,6 +104,15 @@ describe('DW-MTJ neurons', () => {
     expect(tr[0]).toBeCloseTo(slope * 0.3, 5);
   });
 
+  it('voltage mapping spans the active range of a table with flat ends', () => {
+    // Response flat (0) up to 2 V and flat (1) from 4 V: active range [2, 4] V -> center 3 V, scale 0.5 V.
+    const m = defaultVoltageMapping([0, 1, 2, 3, 4, 5], [0, 0, 0, 0.5, 1, 1]);
+    expect(m.center_V).toBeCloseTo(3, 12);
+    expect(m.scale_V).toBeCloseTo(0.5, 12);
+    const full = defaultVoltageMapping([1, 2, 3], [0.1, 0.5, 0.9]);
+    expect(full).toEqual({ center_V: 2, scale_V: 0.5 });
+  });
+
   it('multi-weight neuron integrates quantized advances and fires at the last state', () => {
     const base = fiveStateTable();
     const det = (k: number): StateTable => ({
