@@ -194,3 +194,20 @@ describe('tables from files', () => {
     expect(() => resolveSynapse('/nonexistent/t.json')).toThrow(/does not exist/);
   });
 });
+
+describe('device synapses: initial weights', () => {
+  it('are centred even when many levels at one end are equal (e.g. a nucleation onset)', () => {
+    // 25 levels: the first 10 all at 0, then evenly up to 1. Drawing a random level index would put
+    // 10/25 of the devices at -wMax (mean weight about -0.37 wMax); drawing the weight does not.
+    const t = uniformTable(25, 0);
+    t.potentiation = t.potentiation.map((l, i) => ({ mean: i < 10 ? 0 : (i - 9) / 15, std: 0 }));
+    const layer = new DeviceSynapses(200, 100, deviceModelFromTable(t), createRng('init'));
+    let sum = 0;
+    for (const w of layer.weights) sum += w;
+    const mean = sum / layer.weights.length;
+    // 20000 weights uniform-ish on [-wMax, wMax]: the standard error of the mean is about
+    // wMax/sqrt(3 * 20000) = 0.004 wMax; the level grid (spacing 2 wMax/15) adds a bias below
+    // one half spacing. Allow 0.07 wMax, far below the 0.37 wMax of the index draw.
+    expect(Math.abs(mean)).toBeLessThan(0.07 * layer.wMax);
+  });
+});

@@ -109,10 +109,19 @@ export class DeviceSynapses implements SynapseLayer {
     this.depStep = (2 * this.wMax) / (model.depMean.length - 1);
     this.gRef = 0.5 * (model.gMin + model.gMax);
     this.wPerG = this.wMax / (0.5 * (model.gMax - model.gMin));
-    // Initial state: each device at a uniformly random potentiation level, readout drawn from it.
+    // Initial state: a target weight drawn uniformly in [-wMax, wMax], and the device placed on the
+    // potentiation level whose mean is nearest to it; the readout is drawn from that level. For a
+    // table with evenly spaced levels this is the same distribution as a uniformly random level. Drawing the weight (not the level index) keeps the initial
+    // weights centred whatever the level spacing: a table with many nearly equal levels at one end
+    // (e.g. the nucleation onset of the skyrmion synapse) would otherwise bias every weight there.
     const L = model.potMean.length;
+    const wInit = this.wMax;
     for (let i = 0; i < n; i++) {
-      const l = rng.integer(L);
+      const gTarget = this.gRef + rng.uniformRange(-wInit, wInit) / this.wPerG;
+      let l = 0;
+      for (let k = 1; k < L; k++) {
+        if (Math.abs(model.potMean[k] - gTarget) < Math.abs(model.potMean[l] - gTarget)) l = k;
+      }
       this.branch[i] = POT;
       this.level[i] = l;
       this.setReadout(i, model.potMean[l], model.potStd[l]);
