@@ -21,10 +21,15 @@ import { nucleationBarrier } from '../src/physics/domainwall/nucleation.js';
 import { steadyTemperatureRise, temperatureTrace } from '../src/physics/thermal/track-joule.js';
 import { notchBarrier, notchDepinningField, trackWidthSlope } from '../src/physics/domainwall/track.js';
 import { MU0 } from '../src/units/constants.js';
+import {
+  notchEscapeProbability,
+  tiltedNotchBarrier,
+  wallAfterInterval,
+} from '../src/physics/domainwall/interpulse.js';
 import { loadDwmtj, readDwmtjFile } from '../src/devices/dwmtj-preset.js';
 import { DwmtjSimulator } from '../src/devices/dwmtj-simulator.js';
 import { fitSigmoid, wilsonInterval } from '../src/devices/dwmtj-statistics.js';
-import { probabilityAtDepth } from '../src/devices/dwmtj-calibrate.js';
+import { probabilityAtNucleationCurrent } from '../src/devices/dwmtj-calibrate.js';
 import { runBinarySweep } from '../src/devices/dwmtj-sweep.js';
 
 const binary = loadDwmtj('leonard2023-binary');
@@ -69,10 +74,10 @@ describe('pulse, energy and heating (Leonard 2023)', () => {
   it('nucleation in one pulse from the reset state is a Bernoulli trial with p = 1 - exp(-integral r dt)', () => {
     // The simulator draws the nucleation time by inverting the cumulative hazard H = integral r dt
     // over the Joule-heated pulse (nucleation.ts), so the fraction of first pulses that nucleate
-    // estimates 1 - exp(-H). 1.5 V gives H = 0.47 (p = 0.38): 800 independent first pulses, the
-    // tolerance is 4 binomial standard errors (sqrt(p(1-p)/800) = 0.017, so 0.069).
+    // estimates 1 - exp(-H). At 1.75 V p is near 1/2: 800 independent first pulses, the
+    // tolerance is 4 binomial standard errors (sqrt(p(1-p)/800) <= 0.018, so <= 0.071).
     const sim = new DwmtjSimulator(binary);
-    const V = 1.5;
+    const V = 1.75;
     const p = 1 - Math.exp(-sim.tracesFor(V).hazard[sim.steps]);
     expect(p).toBeGreaterThan(0.2);
     expect(p).toBeLessThan(0.6);
@@ -88,6 +93,52 @@ describe('pulse, energy and heating (Leonard 2023)', () => {
 });
 
 describe('notch pinning from the width profile', () => {
+  it('between pulses: the tilted notch barrier goes from sigma t d at Hz = 0 to 0 at H_dep; a deep notch holds, a shallow one does not', () => {
+    const n = binary.track.notches[0];
+    const Hdep = notchDepinningField(n, binary.sigma, binary.wall.Ms, binary.wall.width);
+    const E0 = notchBarrier(n, binary.sigma, binary.wall.thickness);
+    expect(tiltedNotchBarrier(n.depth, Hdep, binary.sigma, binary.wall.thickness, 0)).toBeCloseTo(E0, 30);
+    expect(tiltedNotchBarrier(n.depth, Hdep, binary.sigma, binary.wall.thickness, Hdep)).toBe(0);
+    // (1 - 3/4)^(3/2) = 1/8
+    const E34 = tiltedNotchBarrier(n.depth, Hdep, binary.sigma, binary.wall.thickness, 0.75 * Hdep);
+    expect(E34 / E0).toBeCloseTo(0.125, 12);
+    const ip = binary.interPulse;
+    // P_escape = 1 - exp(-f0 tau e^(-E/kT)): at E = kT ln(f0 tau) it is 1 - 1/e
+    const Ehalf = 1.380649e-23 * ip.temperature * Math.log(ip.attemptFrequency * ip.interval);
+    expect(notchEscapeProbability(Ehalf, ip)).toBeCloseTo(1 - Math.exp(-1), 12);
+    const u = () => 0.5;
+    // preset notch: H_dep = 163 Oe < 350 Oe bias, the wall leaves the track
+    expect(
+      wallAfterInterval(
+        binary.track,
+        binary.sigma,
+        binary.wall.thickness,
+        binary.wall.Ms,
+        binary.biasField,
+        ip,
+        100e-9,
+        u,
+      ),
+    ).toBe(binary.track.length);
+    // a notch of 3x the depth (H_dep = 490 Oe, barrier 167 kT x (1 - 0.71)^1.5 = 27 kT > ln(f0 tau) = 13.8) holds
+    const deep = {
+      ...binary.track,
+      notches: binary.track.notches.map((x) => ({ ...x, depth: 3 * x.depth })),
+    };
+    expect(
+      wallAfterInterval(
+        deep,
+        binary.sigma,
+        binary.wall.thickness,
+        binary.wall.Ms,
+        binary.biasField,
+        ip,
+        100e-9,
+        u,
+      ),
+    ).toBe(deep.notches[0].position);
+  });
+
   it("depinning field equals the largest restoring force sigma t max|w'| / (2 mu0 Ms t w0)", () => {
     const n = binary.track.notches[0];
     let maxSlope = 0;
@@ -151,7 +202,11 @@ describe('DW-MTJ devices', () => {
     // (pinned at notch 1 or past the MTJ), so the tolerance is the statistical one: the means
     // must agree within 3 combined standard errors (a 0.3 % false-alarm rate if both are right).
     const stats = (dt: string) => {
-      const sim = new DwmtjSimulator(loadDwmtj('leonard2023-binary', [`timeStep=${dt}`]));
+      // pulseInterval = 0: the pulse dynamics alone (the interval afterwards would carry every
+      // wall out of the track and hide any step-size error).
+      const sim = new DwmtjSimulator(
+        loadDwmtj('leonard2023-binary', [`timeStep=${dt}`, 'pulseInterval=0 s']),
+      );
       const xs: number[] = [];
       for (let i = 0; i < 100; i++) {
         const st = sim.resetState();
@@ -171,14 +226,59 @@ describe('DW-MTJ devices', () => {
     expect(Math.sqrt(a.se2 + b.se2) / a.m).toBeLessThan(0.1);
   }, 60000);
 
-  it('the calibrated notch depth gives P(1.8 V) = 1/2 with an independent seed (Wilson 99 % interval)', () => {
+  it('the calibrated nucleation current J0 gives P(1.8 V) = 1/2 with an independent seed (Wilson 99 % interval)', () => {
     // Calibration target check (not a validation): 300 cycles with a seed not used to calibrate.
     const file = readDwmtjFile('leonard2023-binary');
-    const p = probabilityAtDepth(file, binary.track.notches[0].depth, 1.8, 300, 'independent');
+    const p = probabilityAtNucleationCurrent(file, binary.nucleation.currentDensity, 1.8, 300, 'independent');
     const n = Math.round(300 / p); // approximately the pulses applied
     const ci = wilsonInterval(Math.round(p * n), n, 2.58);
     expect(ci.low).toBeLessThan(0.5);
     expect(ci.high).toBeGreaterThan(0.5);
+  }, 60000);
+
+  it('the switching pulse at fixed voltage is geometric with the committed table per-pulse p (1.72 V)', () => {
+    // Each pulse is an independent thermally activated trial (nucleation, then the bias carries
+    // the wall past the notches between pulses), so N ~ Geometric(p): P(N = 1) = p,
+    // P(N = 2) = p (1 - p), and the MLE switches / pulses estimates p. 400 cycles with a seed the
+    // table did not use; tolerances are 3.5 binomial standard errors of each estimate, combined
+    // with the table's own standard error for the MLE.
+    const table = loadTable(join('models', 'tables', 'leonard2023-binary-switching.json'));
+    if (table.kind !== 'switching-probability') throw new Error('not a switching table');
+    const i = table.voltage_V.indexOf(1.72);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const pT = table.probability[i];
+    const nT = table.trials![i];
+    expect(pT).toBeGreaterThan(0.2); // the stochastic regime, not a near-certain outcome
+    expect(pT).toBeLessThan(0.8);
+    const sim = new DwmtjSimulator(binary);
+    const root = createRng('geometric-independent');
+    const cycles = 400;
+    const N: number[] = [];
+    for (let c = 0; c < cycles; c++) {
+      const s = sim.resetState();
+      const rng = root.fork('c', c);
+      for (let k = 1; k <= 60; k++)
+        if (sim.pulse(s, 1.72, rng).antiparallel) {
+          N.push(k);
+          break;
+        }
+    }
+    expect(N.length).toBe(cycles); // all switched within 60 pulses ((1-p)^60 ~ 1e-9)
+    const pulses = N.reduce((a, b) => a + b, 0);
+    const pHat = cycles / pulses;
+    const seHat = Math.sqrt((pHat * pHat * (1 - pHat)) / cycles);
+    const seT = Math.sqrt((pT * (1 - pT)) / nT);
+    expect(Math.abs(pHat - pT)).toBeLessThan(3.5 * Math.hypot(seHat, seT));
+    const f1 = N.filter((k) => k === 1).length / cycles;
+    const f2 = N.filter((k) => k === 2).length / cycles;
+    const q2 = pT * (1 - pT);
+    expect(Math.abs(f1 - pT)).toBeLessThan(3.5 * Math.hypot(Math.sqrt((pT * (1 - pT)) / cycles), seT));
+    // se of p (1 - p) from the table's p: |1 - 2p| seT
+    expect(Math.abs(f2 - q2)).toBeLessThan(
+      3.5 * Math.hypot(Math.sqrt((q2 * (1 - q2)) / cycles), Math.abs(1 - 2 * pT) * seT),
+    );
+    // more than three distinct switching pulses (Fig. 2(b)-(c) qualitative behaviour)
+    expect(new Set(N).size).toBeGreaterThan(3);
   }, 60000);
 
   it('binary sweep: identical results for 1 and 2 workers; P rises with voltage', async () => {
@@ -215,7 +315,12 @@ describe('inline wall stepping of the simulator', () => {
     // No noise (T0 = 1e-9 K, no heating), same drive trace; the only difference is that the
     // inline loop holds the drive at its mid-step value while the generic path samples it at the
     // step ends, an O(dt) timing difference of the 10 ns ramps: 0.5 % of the travel.
-    const model = loadDwmtj('leonard2023-binary', ['temperature=1e-9 K', 'heatTransfer=1e15 W/(m^2 K)']);
+    // The interval between pulses is switched off (pulseInterval = 0) to compare the pulse alone.
+    const model = loadDwmtj('leonard2023-binary', [
+      'temperature=1e-9 K',
+      'heatTransfer=1e15 W/(m^2 K)',
+      'pulseInterval=0 s',
+    ]);
     const sim = new DwmtjSimulator(model);
     const st = sim.resetState();
     st.wall = true;

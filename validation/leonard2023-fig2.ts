@@ -1,7 +1,8 @@
 /**
  * Leonard et al., APL 122, 262406 (2023), Fig. 2(b)-(e) and the energy estimate of the text.
  *
- * Calibration: the notch depth of both presets is calibrated by code (src/devices/dwmtj-calibrate.ts)
+ * Calibration: the nucleation current scale J0 of both presets is calibrated by code
+ * (src/devices/dwmtj-calibrate.ts)
  * on ONE observable, P(1.8 V) = 1/2 of Fig. 2(d). The V50 row below therefore restates the
  * calibration target and is marked so; the other rows are checks of quantities not fitted.
  */
@@ -145,7 +146,7 @@ export const validation: ValidationScript = {
         1.8,
         fit ? +fit.v50_V.toFixed(3) : NaN,
         0.05,
-        'calibration target, not a test (notch depth calibrated on P(1.8 V) = 1/2)',
+        'calibration target, not a test (nucleation current scale J0 calibrated on P(1.8 V) = 1/2)',
       ),
     );
     rows.push(
@@ -210,7 +211,7 @@ export const validation: ValidationScript = {
           'P(N = 1) = per-pulse p within 3 standard errors',
           Math.abs(first - pHat) < tol,
           `P(N = 1) = ${first.toFixed(3)}, per-pulse p = ${pHat.toFixed(3)} (tolerance ${tol.toFixed(3)})`,
-          'model consistency; fails while switching is a two-step nucleate-then-depin sequence (docs/domain-wall.md)',
+          'model consistency, not calibrated (Fig. 2(b)-(c) are not used by the calibration)',
         ),
       );
     }
@@ -225,7 +226,7 @@ export const validation: ValidationScript = {
           'zero-temperature depinning field H_dep > 350 Oe',
           Hdep > model.biasField,
           `H_dep = ${((Hdep * 4 * Math.PI) / 1000).toFixed(0)} Oe vs bias ${((model.biasField * 4 * Math.PI) / 1000).toFixed(0)} Oe`,
-          'consistency of the calibrated notch depth with the rigid-wall pinning model',
+          'notch depth is an estimate; with H_dep < bias the binary neuron is nucleation-limited (docs/domain-wall.md)',
         ),
       );
     }
@@ -252,7 +253,7 @@ export const validation: ValidationScript = {
           'S1..S5 each with P >= 0.5 at some voltage',
           reached.every(Boolean),
           `dominant: ${ramp.table.states.filter((_, k) => reached[k]).join(', ') || 'none'}`,
-          'prediction: MW notch depth from the binary calibration (same d/w0); MW circuit resistances are estimates',
+          'prediction: MW notch depth (same d/w0 as binary) and circuit resistances are estimates; J0 from the binary calibration',
         ),
       );
       rows.push(

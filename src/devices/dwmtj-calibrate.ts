@@ -1,37 +1,40 @@
 /**
- * Calibration of the notch depth (the one calibrated parameter of the DW-MTJ presets).
+ * Calibration of the nucleation current scale J_0 (the one calibrated parameter of the DW-MTJ
+ * presets).
  *
  * Target: the per-pulse switching probability of the binary neuron is 1/2 at 1.8 V (the V50 of
  * Leonard et al. APL 2023, Fig. 2(d) and text: "For a switching probability of around 50 %,
- * 1.8 V is applied"). The depth is found by bisection (probability falls with depth; common
- * random numbers keep the estimate monotone in practice). The multi-weight device gets the same
- * relative depth d / w0, i.e. the same zero-temperature depinning field (track.ts), so its
- * Fig. 2(e) behaviour is a prediction, not a fit. Fig. 2(d)'s V50 is therefore a calibration
- * target, not a test; the validation checks the other observables.
+ * 1.8 V is applied"). With the bias on between pulses, the binary neuron is nucleation-limited
+ * (interpulse.ts; docs/domain-wall.md), so V50 is set by the nucleation barrier
+ * E_0 (1 - Hz/H_0 - J/J_0)^2 (nucleation.ts), and J_0 is the least known of its parameters.
+ * J_0 is found by bisection on a log scale (the probability falls as J_0 rises; common random
+ * numbers keep the estimate monotone in practice). J_0 is a property of the stack (Ta/CoFeB/MgO
+ * edge), so the multi-weight preset gets the same value; its Fig. 2(e) behaviour stays a
+ * prediction. Fig. 2(d)'s V50 is therefore a calibration target, not a test, and the pulse-count
+ * statistics of Fig. 2(b)-(c) are not used.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { DwmtjFile } from './dwmtj-preset.js';
-import { devicePresetPath, dwmtjFromFile, readDwmtjFile } from './dwmtj-preset.js';
+import { devicePresetPath } from './dwmtj-preset.js';
 import { binaryChunkTask } from './dwmtj-protocols.js';
 
-export interface NotchCalibration {
-  notchDepth_m: number;
+export interface NucleationCalibration {
+  nucleationCurrentDensity_A_per_m2: number;
   probabilityAtTarget: number;
-  evaluations: Array<{ depth_m: number; probability: number }>;
+  evaluations: Array<{ currentDensity_A_per_m2: number; probability: number }>;
 }
 
-/** Per-pulse switching probability at `voltage` for a given notch depth. */
-export function probabilityAtDepth(
+/** Per-pulse switching probability at `voltage` with extra preset overrides. */
+export function probabilityWith(
   file: DwmtjFile,
-  depth: number,
+  overrides: string[],
   voltage: number,
   cycles: number,
   seed: string,
   maxPulses = 50,
 ): number {
-  const spec = { file, overrides: [`notchDepth=${depth} m`] };
   const s = binaryChunkTask({
-    model: spec,
+    model: { file, overrides },
     seed,
     voltageIndex: 0,
     voltage,
@@ -44,7 +47,18 @@ export function probabilityAtDepth(
   return k / n;
 }
 
-export function calibrateNotchDepth(
+/** Per-pulse switching probability at `voltage` for a given nucleation current scale J_0. */
+export function probabilityAtNucleationCurrent(
+  file: DwmtjFile,
+  J0: number,
+  voltage: number,
+  cycles: number,
+  seed: string,
+): number {
+  return probabilityWith(file, [`nucleationCurrentDensity=${J0} A/m^2`], voltage, cycles, seed);
+}
+
+export function calibrateNucleationCurrent(
   file: DwmtjFile,
   opts: {
     targetVoltage?: number;
@@ -56,49 +70,51 @@ export function calibrateNotchDepth(
     iterations?: number;
     log?: (line: string) => void;
   } = {},
-): NotchCalibration {
+): NucleationCalibration {
   const V = opts.targetVoltage ?? 1.8;
   const target = opts.targetProbability ?? 0.5;
   const cycles = opts.cycles ?? 200;
   const seed = opts.seed ?? 'calibration';
-  let lo = opts.lo ?? 10e-9;
-  let hi = opts.hi ?? 0.5 * dwmtjFromFile(file).track.width;
-  const evaluations: Array<{ depth_m: number; probability: number }> = [];
+  let lo = Math.log(opts.lo ?? 1e12);
+  let hi = Math.log(opts.hi ?? 1e13);
+  const evaluations: NucleationCalibration['evaluations'] = [];
   let mid = 0.5 * (lo + hi);
   let p = NaN;
-  for (let i = 0; i < (opts.iterations ?? 10); i++) {
+  for (let i = 0; i < (opts.iterations ?? 12); i++) {
     mid = 0.5 * (lo + hi);
-    p = probabilityAtDepth(file, mid, V, cycles, seed);
-    evaluations.push({ depth_m: mid, probability: p });
-    opts.log?.(`depth ${(mid * 1e9).toFixed(2)} nm -> P(${V} V) = ${p.toFixed(3)}`);
+    const J0 = Math.exp(mid);
+    p = probabilityAtNucleationCurrent(file, J0, V, cycles, seed);
+    evaluations.push({ currentDensity_A_per_m2: J0, probability: p });
+    opts.log?.(`J0 ${J0.toExponential(4)} A/m^2 -> P(${V} V) = ${p.toFixed(3)}`);
     if (p > target) lo = mid;
     else hi = mid;
   }
-  return { notchDepth_m: mid, probabilityAtTarget: p, evaluations };
+  return {
+    nucleationCurrentDensity_A_per_m2: Math.exp(mid),
+    probabilityAtTarget: p,
+    evaluations,
+  };
 }
 
 /**
- * Write the calibrated depth into the binary preset and the same relative depth d / w0 into the
- * multi-weight preset, each with a "calibrated:" source naming this function and its settings.
+ * Write the calibrated J_0 (3 significant digits) into both presets (same stack), with a
+ * "calibrated:" source naming this function and its settings.
  */
-export function writeCalibratedDepths(
-  c: NotchCalibration,
+export function writeCalibratedNucleationCurrent(
+  c: NucleationCalibration,
   settings: { cycles: number; seed: string },
 ): string[] {
-  const binary = dwmtjFromFile(readDwmtjFile('leonard2023-binary'));
-  const ratio = c.notchDepth_m / binary.track.width;
   const out: string[] = [];
+  const value = c.nucleationCurrentDensity_A_per_m2.toPrecision(3);
   for (const name of ['leonard2023-binary', 'leonard2022-mw5']) {
     const path = devicePresetPath(name);
     const json = JSON.parse(readFileSync(path, 'utf8')) as DwmtjFile;
-    const w = dwmtjFromFile(readDwmtjFile(name)).track.width;
-    const depthNm = Math.round(ratio * w * 1e11) / 100;
-    json.parameters.notchDepth = {
-      value: `${depthNm} nm`,
+    json.parameters.nucleationCurrentDensity = {
+      value: `${value} A/m^2`,
       source:
         name === 'leonard2023-binary'
-          ? `calibrated: calibrateNotchDepth (src/devices/dwmtj-calibrate.ts, ${settings.cycles} cycles, seed ${settings.seed}) so that the per-pulse switching probability at 1.8 V is 1/2 (V50 of Leonard 2023 Fig. 2(d)); Fig. 2(d)'s V50 is therefore a calibration target, not a test`
-          : `calibrated: same relative depth d/w0 = ${ratio.toFixed(4)} as the binary preset (same depinning field), from calibrateNotchDepth on Leonard 2023 Fig. 2(d); not fitted to Fig. 2(e)`,
+          ? `calibrated: calibrateNucleationCurrent (src/devices/dwmtj-calibrate.ts, ${settings.cycles} cycles, seed ${settings.seed}) so that the per-pulse switching probability at 1.8 V is 1/2 (V50 of Leonard 2023 Fig. 2(d)); Fig. 2(d)'s V50 is therefore a calibration target, not a test; Fig. 2(b)-(c) not used`
+          : 'calibrated: same stack as leonard2023-binary, value from calibrateNucleationCurrent on Leonard 2023 Fig. 2(d); not fitted to Fig. 2(e)',
     };
     writeFileSync(path, JSON.stringify(json, null, 2) + '\n');
     out.push(path);

@@ -8,6 +8,7 @@ import { dmiField, wallDemagFactor, type WallParameters } from '../physics/domai
 import type { TrackProfile } from '../physics/domainwall/track.js';
 import type { TrapezoidPulse, TrackCircuit } from '../physics/domainwall/pulse.js';
 import type { NucleationParameters } from '../physics/domainwall/nucleation.js';
+import type { InterPulseParameters } from '../physics/domainwall/interpulse.js';
 import type { MtjParameters } from '../physics/readout/mtj.js';
 import type { TrackThermalParameters } from '../physics/thermal/track-joule.js';
 import { PhysicsError } from '../util/errors.js';
@@ -35,6 +36,8 @@ export interface DwmtjModel {
   /** Heavy-metal current density per ampere [1/m^2], signed along +q: J = I * this. */
   currentDensityPerAmpere: number;
   nucleation: NucleationParameters;
+  /** The wall between pulses (bias on, no current): interval, attempt frequency, temperature. */
+  interPulse: InterPulseParameters;
   /** Where the nucleated wall appears [m]. */
   nucleationPosition: number;
   thermal: TrackThermalParameters;

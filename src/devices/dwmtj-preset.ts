@@ -112,6 +112,20 @@ export const DWMTJ_PARAMETERS = {
     min: 0,
     minOpen: true,
   },
+  pulseInterval: {
+    unit: 's',
+    description: 'time between pulses with the bias on and no current',
+    required: true,
+    min: 0,
+    max: 1e3,
+  },
+  depinningAttemptFrequency: {
+    unit: 'Hz',
+    description: 'attempt frequency of a wall pinned in a notch',
+    required: true,
+    min: 0,
+    minOpen: true,
+  },
   heatTransfer: {
     unit: 'W/(m^2 K)',
     description: 'heat-transfer coefficient to the substrate',
@@ -227,6 +241,11 @@ export function dwmtjFromFile(file: DwmtjFile, overrides: readonly string[] = []
       currentDensity: v.nucleationCurrentDensity,
     },
     nucleationPosition: v.nucleationPosition,
+    interPulse: {
+      interval: v.pulseInterval,
+      attemptFrequency: v.depinningAttemptFrequency,
+      temperature: material.temperature,
+    },
     thermal: checkThermal({
       heatTransfer: v.heatTransfer,
       heatCapacity: v.heatCapacity,

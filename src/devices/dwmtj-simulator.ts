@@ -23,6 +23,7 @@ import {
   trackVoltage,
 } from '../physics/domainwall/pulse.js';
 import { nucleationRate } from '../physics/domainwall/nucleation.js';
+import { wallAfterInterval } from '../physics/domainwall/interpulse.js';
 import { temperatureTrace } from '../physics/thermal/track-joule.js';
 import { mtjResistance, readIsAntiparallel } from '../physics/readout/mtj.js';
 import type { DwmtjModel } from './dwmtj-model.js';
@@ -243,6 +244,17 @@ export class DwmtjSimulator {
     return 'inside';
   }
 
+  private uniformOf: RandomStream | null = null;
+  private uniformFn: () => number = () => 0;
+  /** A closure drawing uniforms from `rng`, created once per stream (no allocation per pulse). */
+  private uniform(rng: RandomStream): () => number {
+    if (this.uniformOf !== rng) {
+      this.uniformOf = rng;
+      this.uniformFn = () => rng.uniform();
+    }
+    return this.uniformFn;
+  }
+
   /** The reset state: parallel everywhere, no wall (after the -200 Oe reset field). */
   resetState(): DwmtjState {
     return { wall: false, q: 0, phi: this.phi0, saturated: false };
@@ -295,6 +307,26 @@ export class DwmtjSimulator {
       } else if (end === 'collapsed') state.wall = false; // the reversed domain collapsed
       state.q = state.wall ? x[0] : 0;
       state.phi = x[1];
+    }
+    if (state.wall && m.interPulse.interval > 0) {
+      // Between pulses the bias pushes the wall to the next notch that holds it (interpulse.ts).
+      const w = m.wall;
+      const q = wallAfterInterval(
+        m.track,
+        m.sigma,
+        w.thickness,
+        w.Ms,
+        m.biasField,
+        m.interPulse,
+        state.q,
+        this.uniform(rng),
+      );
+      if (q >= m.track.length) {
+        state.wall = false;
+        state.saturated = true;
+        state.q = 0;
+      } else state.q = q;
+      state.phi = this.phi0;
     }
     const R = this.resistance(state);
     return {

@@ -48,7 +48,7 @@ export const dwmtjStage: QuickstartStage = {
     const md = [
       '## DW-MTJ stochastic neurons',
       '',
-      'Binary neuron of Leonard et al. (APL 2023) simulated from the Ta/CoFeB/MgO material with the collective-coordinate wall model, thermal noise, Joule heating and pulse-driven nucleation (notch depth calibrated on P(1.8 V) = 1/2; see docs/domain-wall.md).',
+      'Binary neuron of Leonard et al. (APL 2023) simulated from the Ta/CoFeB/MgO material with the collective-coordinate wall model, thermal noise, Joule heating and pulse-driven nucleation (nucleation current scale J0 calibrated on P(1.8 V) = 1/2; see docs/domain-wall.md).',
       '',
       markdownTable(
         ['V (V)', 'P per pulse', 'trials'],

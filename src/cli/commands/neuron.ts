@@ -210,32 +210,36 @@ export function registerNeuronCommands(program: Command): void {
     });
   neuron
     .command('calibrate')
-    .description('calibrate the notch depth so that P(1.8 V) = 1/2 for the binary preset (prints the value)')
+    .description(
+      'calibrate the nucleation current scale J0 so that P(1.8 V) = 1/2 for the binary preset (prints the value)',
+    )
     .option('--cycles <n>', 'cycles per evaluation', '200')
-    .option('--iterations <n>', 'bisection steps', '10')
+    .option('--iterations <n>', 'bisection steps', '12')
     .option(
       '--write',
-      'write the calibrated depth into models/devices/leonard2023-binary.json and (same d/w0) leonard2022-mw5.json',
+      'write the calibrated J0 into models/devices/leonard2023-binary.json and leonard2022-mw5.json',
     )
     .action(async (o: Record<string, string | undefined>, cmd: Command) => {
       const ctx = CliContext.from(cmd);
       const { readDwmtjFile } = await import('../../devices/dwmtj-preset.js');
-      const { calibrateNotchDepth } = await import('../../devices/dwmtj-calibrate.js');
+      const cal = await import('../../devices/dwmtj-calibrate.js');
       const file = readDwmtjFile('leonard2023-binary');
-      const r = calibrateNotchDepth(file, {
+      const r = cal.calibrateNucleationCurrent(file, {
         cycles: intOption('cycles', o.cycles),
         iterations: intOption('iterations', o.iterations),
         seed: ctx.seed,
         log: (l) => ctx.info(l),
       });
       if (o.write) {
-        const { writeCalibratedDepths } = await import('../../devices/dwmtj-calibrate.js');
-        const written = writeCalibratedDepths(r, { cycles: intOption('cycles', o.cycles), seed: ctx.seed });
+        const written = cal.writeCalibratedNucleationCurrent(r, {
+          cycles: intOption('cycles', o.cycles),
+          seed: ctx.seed,
+        });
         ctx.info(`wrote ${written.join(', ')}`);
       }
       ctx.emit(
         r,
-        `calibrated notch depth ${(r.notchDepth_m * 1e9).toFixed(2)} nm (P(1.8 V) = ${r.probabilityAtTarget.toFixed(3)})`,
+        `calibrated nucleation current scale J0 = ${r.nucleationCurrentDensity_A_per_m2.toExponential(3)} A/m^2 (P(1.8 V) = ${r.probabilityAtTarget.toFixed(3)})`,
       );
     });
   neuron
