@@ -94,6 +94,7 @@ export async function trainSnn(o: TrainOptions): Promise<TrainResult> {
   let totalSeconds = 0;
   const grad = new Float64Array(layout.size);
   const step32 = new Float32Array(layout.size);
+  let bnUpdates = o.initial ? Math.round(1 / BN_MOMENTUM) : 0;
   for (let e = 0; e < o.epochs; e++) {
     const order = Int32Array.from({ length: train.count }, (_, i) => i);
     root.fork('shuffle', e).shuffle(order);
@@ -147,8 +148,11 @@ export async function trainSnn(o: TrainOptions): Promise<TrainResult> {
       });
       for (let k = 0; k < layout.size; k++) step32[k] = grad[k];
       adam.step(params, step32);
-      for (let k = 0; k < running.length; k++)
-        running[k] = (1 - BN_MOMENTUM) * running[k] + BN_MOMENTUM * stats[k];
+      // Running batch-norm statistics: cumulative average over the first 1/momentum batches (no bias
+      // towards the initial 0/1 values in short runs), exponential average with momentum 0.1 after.
+      bnUpdates++;
+      const f = Math.max(BN_MOMENTUM, 1 / bnUpdates);
+      for (let k = 0; k < running.length; k++) running[k] = (1 - f) * running[k] + f * stats[k];
       o.onBatch?.(e, bi + 1, nBatches);
     }
     const seconds = (performance.now() - t0) / 1000;
