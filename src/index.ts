@@ -9,3 +9,4 @@ export * from './materials/index.js';
 export * from './tables/index.js';
 export * from './util/errors.js';
 export * from './util/parallel.js';
+export * from './physics/skyrmion/index.js';
