@@ -15,7 +15,7 @@
  * with theta(0) = pi. Far away the linearised equation is the modified Bessel equation of order 1,
  * theta ~ c K1(kappa r), kappa^2 = (2 Keff + Ms B) / (2 A).
  *
- * Infinite film: shooting on the core slope a = -theta'(0) (bisection in ln a with odex; events
+ * Infinite film: shooting on the core slope a = -theta'(0) (scan, then Illinois regula falsi in ln a, with odex; events
  * tell overshoot, theta < 0, from undershoot, theta' > 0); the tail beyond theta = 1e-3 is the
  * K1 asymptote. Disk of radius Rd: the free boundary condition of the DMI,
  *   dtheta/dr (Rd) = -D / (2A)   (Rohart & Thiaville 2013, Eq. 5, in this sign convention),
