@@ -4,7 +4,6 @@
  * hand-chosen nucleation/annihilation parameters (chosen with Fig. 2 in view) are marked
  * "calibration target, not a test".
  */
-import { join } from 'node:path';
 import { loadSkyrmionSynapse } from '../src/devices/skyrmion-synapse-preset.js';
 import { simulateSynapse } from '../src/devices/skyrmion-synapse-table.js';
 import { writeSynapseFigures } from '../src/devices/skyrmion-synapse-report.js';
@@ -104,8 +103,8 @@ export const validation: ValidationScript = {
         `${(s.diameter_dense_m * 1e9).toFixed(1)} vs ${(s.diameter_sparse_m * 1e9).toFixed(1)} nm`,
       ),
     ];
-    const figures = await writeSynapseFigures(join(ctx.outDir, 'song2020-fig2'), sim);
-    writeJson(join(ctx.outDir, 'song2020-fig2'), 'table.json', sim.table);
+    const figures = await writeSynapseFigures(ctx.outDir, sim);
+    writeJson(ctx.outDir, 'table.json', sim.table);
     return { rows, figures, settings: { cycles, seed: ctx.seed, model: dev.name, full: ctx.full } };
   },
 };
