@@ -53,6 +53,11 @@ export interface SkyrmionAtField {
   energy: number;
 }
 
+/** The minimised multilayer skyrmion (radius, wall width, energy) a SkyrmionAtField came from. */
+function asMinimum(sk: SkyrmionAtField) {
+  return { exists: true, radius: sk.radius, wallWidth: sk.wallWidth, energy: sk.energy };
+}
+
 export function multilayerParameters(dev: SkyrmionSynapseDevice, B: number): MultilayerParameters {
   const m = dev.material;
   return {
@@ -185,8 +190,13 @@ export function synapseStatics(dev: SkyrmionSynapseDevice, deviceSeed: string): 
   const rhoAHsat = dev.material.rhoAHsat;
   if (rhoAHsat === undefined)
     throw new PhysicsError(`material ${dev.material.name} has no rhoAHsat (anomalous Hall resistivity)`);
-  const barrierPot = skyrmionBarrier(multilayerParameters(dev, P.fieldPotentiation), { R0: pot.radius });
-  const barrierDep = skyrmionBarrier(multilayerParameters(dev, P.fieldDepression), { R0: dep.radius });
+  // Barriers from the same minimised skyrmions (no second minimisation).
+  const barrierPot = skyrmionBarrier(multilayerParameters(dev, P.fieldPotentiation), {
+    minimum: asMinimum(pot),
+  });
+  const barrierDep = skyrmionBarrier(multilayerParameters(dev, P.fieldDepression), {
+    minimum: asMinimum(dep),
+  });
   return {
     pot,
     dep,

@@ -60,12 +60,17 @@ export function energyAtRadius(p: MultilayerParameters, R: number, wLo: number, 
 /**
  * Barrier of the multilayer skyrmion at field p.B. `R0` seeds the minimisation; `points` is the
  * number of radii on the geometric grid from 1 nm to R_min (saddle refined by a parabola).
+ * `minimum` passes an already minimised skyrmion of the same parameters (skips the minimisation).
  */
 export function skyrmionBarrier(
   p: MultilayerParameters,
-  opts: { R0?: number; points?: number } = {},
+  opts: {
+    R0?: number;
+    points?: number;
+    minimum?: { exists: boolean; reason?: string; radius: number; wallWidth: number; energy: number };
+  } = {},
 ): SkyrmionBarrier {
-  const s = multilayerSkyrmion(p, { R0: opts.R0 ?? 100e-9 });
+  const s = opts.minimum ?? multilayerSkyrmion(p, { R0: opts.R0 ?? 100e-9 });
   if (!s.exists) throw new PhysicsError(`no metastable skyrmion at B = ${p.B} T: ${s.reason}`);
   const n = opts.points ?? 10;
   const rLo = 1e-9;
