@@ -19,3 +19,4 @@ export {
   mlpFromCheckpoint,
 } from './nn/mlp/index.js';
 export type { TrainOptions, TrainResult, SynapseSpec, MlpCheckpoint } from './nn/mlp/index.js';
+export * from './physics/skyrmion/index.js';

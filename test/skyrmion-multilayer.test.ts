@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ansatzEnergy, multilayerSkyrmion } from '../src/physics/skyrmion/multilayer.js';
 import { solveSkyrmionProfile } from '../src/physics/skyrmion/profile.js';
 import { MU0 } from '../src/units/constants.js';
+import { loadSkyrmionSynapse } from '../src/devices/skyrmion-synapse-preset.js';
+import { multilayerParameters } from '../src/devices/skyrmion-synapse.js';
+import { effectiveAnisotropy } from '../src/materials/derived.js';
 
 const A = 15e-12;
 const Ms = 1.1e6;
@@ -57,5 +60,19 @@ describe('multilayer (finite-thickness magnetostatics)', () => {
     const local = multilayerSkyrmion(p, { R0: 30e-9, magnetostatics: false });
     expect(full.exists && local.exists).toBe(true);
     expect(full.radius).toBeGreaterThan(local.radius);
+  });
+
+  it('the calibrated Ms of the song2020 device gives the 200 nm calibration target (Keff unchanged)', () => {
+    // Calibration (calibrateMsForDiameter, ~30 s, run once) stopped at 1 % of the target; the preset
+    // stores Ms to 4 digits, so the model must return 200 nm within 2 %.
+    const dev = loadSkyrmionSynapse('song2020');
+    expect(dev.material.sources.Ms).toMatch(/^calibrated/);
+    // Ku is stored to 5 digits: Keff agrees with the preset's to 1e-4.
+    expect(Math.abs(effectiveAnisotropy(dev.material) / (110e3 - 0.5 * MU0 * 130e3 ** 2) - 1)).toBeLessThan(
+      1e-4,
+    );
+    const s = multilayerSkyrmion(multilayerParameters(dev, 0.14), { R0: 100e-9 });
+    expect(s.exists).toBe(true);
+    expect(Math.abs((2 * s.radius) / 200e-9 - 1)).toBeLessThan(0.02);
   });
 });

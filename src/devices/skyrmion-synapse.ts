@@ -5,10 +5,10 @@
  * Per pulse:
  *  1. Temperature from Joule heating (physics/thermal/joule.ts).
  *  2. Nucleation at contact and defect sites, each an Arrhenius event with probability
- *     P = 1 - exp(-f0 tau exp(-E_n / kT)), E_n = E0 (1 - |j|/j_n)^2 + 2 Ms B V_nuc (Zeeman cost of
- *     the nucleus relative to the potentiation field; the SOT lowers the barrier quadratically as in
- *     the usual field/torque-driven barrier form, e.g. Sharrock, IEEE Trans. Magn. 26, 193 (1990)).
- *     Nucleation needs the forward polarity at the contact that injects (current crowding).
+ *     P = 1 - exp(-f0 tau exp(-E_n / kT)), E_n = f_site E(j, T) with E(j, T) = loweredBarrier(E_0)
+ *     and E_0 the saddle energy of the multilayer energy model at the pulse field
+ *     (physics/skyrmion/barrier.ts), j_c from sotCriticalCurrent. No hand-set barrier.
+ *     Contact sites: one per skyrmion diameter along the injecting contact (W / 2R).
  *  3. Rigid motion of every skyrmion (Thiele equation with thermal noise, integrated with the
  *     stochastic Heun scheme): v = M (F_SOT + F_int + F_edge + F_pin + xi), where
  *       M = [[a, -g], [g, a]] / (g^2 + a^2),  g = 4 pi Q delta_s N t,  a = alpha s N t Dxx,
@@ -17,7 +17,7 @@
  *     gap, w the wall width of the profile (exponential tail of the profile; Lin et al., PRB 87,
  *     214419 (2013)). Pinning: Gaussian wells -U_p exp(-r^2 / 2 sigma^2) at random sites.
  *  4. Annihilation under reversed pulses (Woo et al., Nat. Electron. 1, 288 (2018)): Arrhenius with
- *     E_a = E_a0 (1 - |j|/j_a)^2; skyrmions leaving through the contacts or pushed into the edges
+ *     E_a = loweredBarrier(E_saddle - E_min at the depression field); skyrmions leaving through the contacts or pushed into the edges
  *     are removed.
  *  5. Size: each radius shrinks under the repulsion pressure, R_i = R0 - (sum of |dU/dR_i|) / k_R,
  *     with k_R = d^2E/dR^2 of the multilayer energy model (crowding, Song et al. 256 vs 285 nm).
@@ -35,6 +35,7 @@ import {
   multilayerSkyrmion,
   type MultilayerParameters,
 } from '../physics/skyrmion/multilayer.js';
+import { skyrmionBarrier, type SkyrmionBarrier } from '../physics/skyrmion/barrier.js';
 import { jouleTemperatureRise } from '../physics/thermal/joule.js';
 import { PhysicsError } from '../util/errors.js';
 import type { SkyrmionSynapseDevice } from './skyrmion-synapse-preset.js';
@@ -50,6 +51,11 @@ export interface SkyrmionAtField {
   sotForceLength: number;
   reversedArea: number;
   energy: number;
+}
+
+/** The minimised multilayer skyrmion (radius, wall width, energy) a SkyrmionAtField came from. */
+function asMinimum(sk: SkyrmionAtField) {
+  return { exists: true, radius: sk.radius, wallWidth: sk.wallWidth, energy: sk.energy };
 }
 
 export function multilayerParameters(dev: SkyrmionSynapseDevice, B: number): MultilayerParameters {
@@ -120,6 +126,37 @@ export interface SynapseStatics {
   defectY: Float64Array;
   defectFactor: Float64Array;
   contactFactor: Float64Array;
+  /** Barriers of the multilayer energy model at the potentiation and depression fields. */
+  barrierPot: SkyrmionBarrier;
+  barrierDep: SkyrmionBarrier;
+  /** Current density at which SOT removes the barrier [A/m^2] (sotCriticalCurrent). */
+  criticalCurrent: number;
+}
+
+/**
+ * Current density at which the damping-like SOT alone switches the uniform magnetization, the
+ * current at which the SOT-lowered barrier vanishes (Lee et al., Appl. Phys. Lett. 102, 112410
+ * (2013), Eq. 2 with zero in-plane field; macrospin):
+ *   j_c = (2 e / hbar) (Ms t / theta_SH) (B_K,eff / 2),   B_K,eff = 2 Keff / Ms,
+ * t the thickness of one magnetic layer (each layer is driven by its own heavy metal).
+ */
+export function sotCriticalCurrent(dev: SkyrmionSynapseDevice): number {
+  const m = dev.material;
+  const BK = (2 * effectiveAnisotropy(m)) / m.Ms;
+  return ((2 * E_CHARGE) / HBAR) * ((m.Ms * m.thickness) / Math.abs(m.thetaSH)) * (BK / 2);
+}
+
+/**
+ * Barrier at current density j and temperature T:
+ *   E(j, T) = E_0 (1 - |j|/j_c)^2 (Tc - T)/(Tc - T0),
+ * quadratic SOT lowering (the usual field/torque-driven barrier form, e.g. Sharrock, IEEE Trans.
+ * Magn. 26, 193 (1990); Koch et al., PRL 84, 5419 (2000)) and the mean-field scaling of all
+ * energy densities with Ms(T)^2 proportional to (Tc - T) near Tc (Joule heating).
+ */
+export function loweredBarrier(E0: number, j: number, jc: number, T: number, T0: number, Tc: number): number {
+  const sot = Math.max(0, 1 - Math.abs(j) / jc) ** 2;
+  const heat = Number.isFinite(Tc) ? Math.max(0, (Tc - T) / (Tc - T0)) : 1;
+  return E0 * sot * heat;
 }
 
 export function synapseStatics(dev: SkyrmionSynapseDevice, deviceSeed: string): SynapseStatics {
@@ -145,13 +182,35 @@ export function synapseStatics(dev: SkyrmionSynapseDevice, deviceSeed: string): 
     defectY[i] = rng.uniformRange(-W / 2 + pot.radius, W / 2 - pot.radius);
     defectFactor[i] = P.defectBarrierFactor * Math.max(0.2, 1 + P.nucleationBarrierSpread * rng.normal());
   }
-  const contactFactor = new Float64Array(P.contactSites);
-  for (let i = 0; i < P.contactSites; i++)
+  // Independent nucleation sites along the injecting contact: one per skyrmion diameter of width.
+  const contactSites = Math.max(1, Math.floor(W / (2 * pot.radius)));
+  const contactFactor = new Float64Array(contactSites);
+  for (let i = 0; i < contactSites; i++)
     contactFactor[i] = Math.max(0.2, 1 + P.nucleationBarrierSpread * rng.normal());
   const rhoAHsat = dev.material.rhoAHsat;
   if (rhoAHsat === undefined)
     throw new PhysicsError(`material ${dev.material.name} has no rhoAHsat (anomalous Hall resistivity)`);
-  return { pot, dep, rhoAHsat, pinX, pinY, defectX, defectY, defectFactor, contactFactor };
+  // Barriers from the same minimised skyrmions (no second minimisation).
+  const barrierPot = skyrmionBarrier(multilayerParameters(dev, P.fieldPotentiation), {
+    minimum: asMinimum(pot),
+  });
+  const barrierDep = skyrmionBarrier(multilayerParameters(dev, P.fieldDepression), {
+    minimum: asMinimum(dep),
+  });
+  return {
+    pot,
+    dep,
+    rhoAHsat,
+    pinX,
+    pinY,
+    defectX,
+    defectY,
+    defectFactor,
+    contactFactor,
+    barrierPot,
+    barrierDep,
+    criticalCurrent: sotCriticalCurrent(dev),
+  };
 }
 
 const MAX_SK = 512;
@@ -387,12 +446,13 @@ export function runSynapseCycle(
       const T = m.temperature + jouleTemperatureRise(track, jAbs, P.pulseWidth);
       const kT = KB * T;
       const f0tau = P.attemptFrequency * P.pulseWidth;
-      // Nucleation: Zeeman cost relative to the potentiation field; forward polarity injects at x = -L/2.
-      const zeeman = 2 * m.Ms * (ph.B - P.fieldPotentiation) * P.nucleusVolume;
-      const sot = Math.max(0, 1 - jAbs / P.nucleationCurrent) ** 2;
+      // Nucleation barrier of the energy model at this field, lowered by SOT and Joule heating.
+      const barrier = ph.sign > 0 ? st.barrierPot : st.barrierDep;
+      const Tc = m.curieTemperature ?? Infinity;
+      const En = loweredBarrier(barrier.nucleationBarrier, jAbs, st.criticalCurrent, T, m.temperature, Tc);
       let nucleated = 0;
       const tryNucleate = (factor: number, px: number, py: number) => {
-        const E = P.nucleationBarrier * factor * sot + zeeman;
+        const E = En * factor;
         const p = 1 - Math.exp(-f0tau * Math.exp(-Math.max(E, 0) / kT));
         if (events.uniform() < p && gas.n < MAX_SK && free(px, py, ph.sk.radius)) {
           x[2 * gas.n] = px;
@@ -418,7 +478,14 @@ export function runSynapseCycle(
       });
       // Removal at contacts and edges, annihilation under reversed pulses.
       let annihilated = 0;
-      const Ea = P.annihilationBarrier * Math.max(0, 1 - jAbs / P.annihilationCurrent) ** 2;
+      const Ea = loweredBarrier(
+        st.barrierDep.annihilationBarrier,
+        jAbs,
+        st.criticalCurrent,
+        T,
+        m.temperature,
+        m.curieTemperature ?? Infinity,
+      );
       const pAnn = ph.sign < 0 ? 1 - Math.exp(-f0tau * Math.exp(-Ea / kT)) : 0;
       for (let i = gas.n - 1; i >= 0; i--) {
         const xi = x[2 * i];

@@ -15,7 +15,7 @@
  * with theta(0) = pi. Far away the linearised equation is the modified Bessel equation of order 1,
  * theta ~ c K1(kappa r), kappa^2 = (2 Keff + Ms B) / (2 A).
  *
- * Infinite film: shooting on the core slope a = -theta'(0) (bisection in ln a with odex; events
+ * Infinite film: shooting on the core slope a = -theta'(0) (scan, then Illinois regula falsi in ln a, with odex; events
  * tell overshoot, theta < 0, from undershoot, theta' > 0); the tail beyond theta = 1e-3 is the
  * K1 asymptote. Disk of radius Rd: the free boundary condition of the DMI,
  *   dtheta/dr (Rd) = -D / (2A)   (Rohart & Thiaville 2013, Eq. 5, in this sign convention),
@@ -206,14 +206,33 @@ export function solveSkyrmionProfile(p: ProfileParameters, options: ProfileOptio
     };
   }
   if (!shotLo) return runaway(p, runawayRadius);
+  // Illinois (modified regula falsi) on g(ln a): near the solution the shot's miss is set by the
+  // amplitude eps of the growing I1 mode, and both theta_min (undershoot) and |theta'| at theta = 0
+  // (overshoot) scale as sqrt|eps|, so g = +-miss^2 is close to linear in ln a.
+  const g = (sh: Shot) =>
+    sh.kind === 'under' ? sh.y[0] * sh.y[0] : sh.kind === 'over' ? -sh.y[1] * sh.y[1] : -1e-30;
+  let gLo = g(shotLo);
+  let gHi = g(shootFilm(f, Math.exp(hi), rhoMaxFor(Math.exp(hi))));
+  solves++;
+  let side = 0;
   for (let it = 0; it < 200; it++) {
-    const mid = 0.5 * (lo + hi);
-    const s = shootFilm(f, Math.exp(mid), rhoMaxFor(Math.exp(mid)));
+    let mid = (lo * gHi - hi * gLo) / (gHi - gLo);
+    // Fall back to bisection when the interpolation stalls at an end or every fourth step.
+    if (!(mid > lo && mid < hi) || it % 4 === 3) mid = 0.5 * (lo + hi);
+    const sh = shootFilm(f, Math.exp(mid), rhoMaxFor(Math.exp(mid)));
     solves++;
-    if (s.kind === 'under') {
+    if (sh.kind === 'under') {
       lo = mid;
-      shotLo = s;
-    } else hi = mid;
+      shotLo = sh;
+      gLo = g(sh);
+      if (side === -1) gHi *= 0.5;
+      side = -1;
+    } else {
+      hi = mid;
+      gHi = g(sh);
+      if (side === 1) gLo *= 0.5;
+      side = 1;
+    }
     if (shotLo.y[0] < THETA_CONVERGED) break;
     if (hi - lo < 1e-15) break;
   }

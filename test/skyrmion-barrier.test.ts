@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { skyrmionBarrier } from '../src/physics/skyrmion/barrier.js';
+import { loweredBarrier, sotCriticalCurrent } from '../src/devices/skyrmion-synapse.js';
+import { loadSkyrmionSynapse } from '../src/devices/skyrmion-synapse-preset.js';
+import { effectiveAnisotropy } from '../src/materials/derived.js';
+import { E_CHARGE, HBAR, MU0 } from '../src/units/constants.js';
+
+describe('skyrmion energy barrier (multilayer energy model)', () => {
+  it('tends to the Belavin-Polyakov energy 8 pi A t for the uniform -> skyrmion saddle of a thin film', () => {
+    // Thin Co/Pt-like film, one layer of 1 nm. Along the rigid 360-degree-wall path the energy rises
+    // toward R -> 0, where exchange dominates and E -> 8 pi A t (Belavin & Polyakov, JETP Lett. 22, 245
+    // (1975)). At the smallest radius of the grid (R = 1 nm) the DMI of a circular wall lowers it by
+    // at most 2 pi R t x pi D (wall DMI energy pi D per area), i.e. a relative deficit
+    // <= pi D R / (4 A) = 16 % here; anisotropy and Zeeman are O((R/w)^2) smaller. So the saddle must
+    // lie in (1 - pi D R / (4A), 1) x 8 pi A t: both bounds are physics, not fitted.
+    const p = {
+      A: 15e-12,
+      D: 3e-3,
+      Ku: 1.26e6,
+      Ms: 1.1e6,
+      B: 0.05,
+      thickness: 1e-9,
+      period: 1e-9,
+      repeats: 1,
+    };
+    const b = skyrmionBarrier(p, { R0: 20e-9 });
+    const bp = 8 * Math.PI * p.A * p.thickness;
+    expect(b.saddleEnergy).toBeLessThan(bp);
+    expect(b.saddleEnergy / bp).toBeGreaterThan(1 - (Math.PI * p.D * 1e-9) / (4 * p.A));
+    // Collapse barrier = saddle - metastable minimum, and the minimum lies between the two states.
+    expect(b.annihilationBarrier).toBeCloseTo(b.saddleEnergy - b.minimumEnergy, 25);
+    expect(b.minimumEnergy).toBeLessThan(b.saddleEnergy);
+    expect(b.saddleRadius).toBeLessThan(b.minimumRadius);
+  }, 60_000);
+
+  it('lowers the barrier quadratically with current and linearly toward Tc (closed form)', () => {
+    const E0 = 1e-18;
+    expect(loweredBarrier(E0, 0, 1e12, 300, 300, 500)).toBe(E0);
+    expect(loweredBarrier(E0, 5e11, 1e12, 300, 300, 500)).toBeCloseTo(0.25 * E0, 30);
+    expect(loweredBarrier(E0, -5e11, 1e12, 300, 300, 500)).toBeCloseTo(0.25 * E0, 30);
+    expect(loweredBarrier(E0, 0, 1e12, 400, 300, 500)).toBeCloseTo(0.5 * E0, 30);
+    expect(loweredBarrier(E0, 2e12, 1e12, 300, 300, 500)).toBe(0);
+    expect(loweredBarrier(E0, 0, 1e12, 600, 300, 500)).toBe(0);
+  });
+
+  it('gives the Lee et al. (2013) SOT critical current for the song2020 stack', () => {
+    // j_c = (2e/hbar)(Ms t/theta_SH)(B_K,eff/2), B_K,eff = 2 Keff/Ms: recomputed here from the preset
+    // with mu0 H_K written out, so a unit slip (T vs A/m) in the code would show as a factor mu0.
+    const dev = loadSkyrmionSynapse('song2020');
+    const m = dev.material;
+    const HK = (2 * effectiveAnisotropy(m)) / (MU0 * m.Ms); // A/m
+    const jc = ((2 * E_CHARGE) / HBAR) * ((m.Ms * m.thickness) / m.thetaSH) * ((MU0 * HK) / 2);
+    expect(sotCriticalCurrent(dev) / jc).toBeCloseTo(1, 12);
+    // Order of magnitude: 1e13 A/m^2 for a 9 nm ferrimagnet with B_K,eff ~ 0.7 T.
+    expect(jc).toBeGreaterThan(1e13);
+    expect(jc).toBeLessThan(1e14);
+  });
+});
