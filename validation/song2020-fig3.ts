@@ -22,6 +22,7 @@ export const validation: ValidationScript = {
   async run(ctx) {
     const { loadDataset, DatasetNotFoundError } = await import('../src/nn/data/index.js');
     const { resolveSynapse } = await import('../src/nn/synapses/resolve.js');
+    const { conductanceRange } = await import('../src/tables/index.js');
     const { constantStepDeviceTable } = await import('../src/nn/synapses/analytic.js');
     const { DEVICE_DEFAULT_LR, TRAIN_DEFAULTS, thin } = await import('../src/nn/mlp/index.js');
     const { parallelMap } = await import('../src/util/parallel.js');
@@ -39,14 +40,20 @@ export const validation: ValidationScript = {
     }
     let table: ConductanceTable;
     let skyrmion = true;
+    let unusable = '';
     try {
       const s = resolveSynapse('song2020');
       if (s.kind !== 'device') throw new Error('unexpected');
+      const range = conductanceRange(s.table);
+      if (!(range.max > range.min)) {
+        throw new Error('the simulated table has a single level: no skyrmion nucleated (docs/skyrmion.md)');
+      }
       table = s.table;
     } catch (err) {
       skyrmion = false;
+      unusable = (err as Error).message;
       ctx.log(
-        `song2020 table ABSENT (${(err as Error).message}); training a stand-in 24/16-level linear device`,
+        `song2020 table ABSENT or unusable (${(err as Error).message}); training a stand-in 24/16-level linear device`,
       );
       table = constantStepDeviceTable({ potentiationPulses: 23, depressionPulses: 15, sigma: 0.02 });
       table.name = 'stand-in linear 24/16 levels, 2 % sigma';
@@ -158,7 +165,7 @@ export const validation: ValidationScript = {
           '~89 %',
           false,
           'not run',
-          'models/tables/song2020-skyrmion-synapse.json is absent',
+          `song2020 table absent or unusable: ${unusable}`,
         ),
         factRow(
           'stand-in 24/16-level device below ideal',

@@ -11,6 +11,7 @@ export const mlpStage: QuickstartStage = {
     const { loadDataset, DatasetNotFoundError } = await import('../nn/data/index.js');
     const { trainMlp, DEVICE_DEFAULT_LR, thin } = await import('../nn/mlp/index.js');
     const { resolveSynapse } = await import('../nn/synapses/resolve.js');
+    const { conductanceRange } = await import('../tables/index.js');
     const { constantStepDeviceTable } = await import('../nn/synapses/analytic.js');
     const { histogram, lineChart, writeFigure } = await import('../report/index.js');
     let data;
@@ -31,11 +32,17 @@ export const mlpStage: QuickstartStage = {
     try {
       const s = resolveSynapse('song2020');
       if (s.kind !== 'device') throw new Error('not a device table');
+      const range = conductanceRange(s.table);
+      if (!(range.max > range.min)) {
+        throw new Error(
+          'the simulated song2020 table has a single level (no skyrmion nucleated; docs/skyrmion.md)',
+        );
+      }
       table = s.table;
       label = 'skyrmion synapse (song2020 table)';
-    } catch {
+    } catch (err) {
       table = constantStepDeviceTable({ potentiationPulses: 23, depressionPulses: 15, sigma: 0.02 });
-      label = 'linear 24/16-level stand-in (song2020 table absent)';
+      label = `linear 24/16-level stand-in (song2020 table unusable: ${(err as Error).message})`;
     }
     const common = { iterations: 200, evalEvery: 25, seed: ctx.seed };
     ctx.log('mlp: training with ideal synapses');
