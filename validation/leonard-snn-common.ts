@@ -8,6 +8,7 @@ import { loadDataset } from '../src/nn/data/index.js';
 import { snnSplits, type SnnSplits } from '../src/nn/snn/data.js';
 import { DEVICE_TABLES, neuronSpecFromName, type NeuronSpec } from '../src/nn/snn/spec.js';
 import { packageRoot } from '../src/util/paths.js';
+import { factRow, type ValidationOutcome } from './lib.js';
 
 export const NEURONS = ['lif', 'dwmtj-binary', 'dwmtj-mw'] as const;
 export type NeuronName = (typeof NEURONS)[number];
@@ -20,6 +21,17 @@ export const NEURON_TITLE: Record<NeuronName, string> = {
 /** Missing device tables (the DW-MTJ model produces them), or [] when all are installed. */
 export function missingTables(): string[] {
   return Object.values(DEVICE_TABLES).filter((p) => !existsSync(resolve(packageRoot(), p)));
+}
+
+/** The outcome of a script that cannot run because device tables are missing, or undefined when all are there. */
+export function missingTablesOutcome(settings: Record<string, unknown>): ValidationOutcome | undefined {
+  const missing = missingTables();
+  if (!missing.length) return undefined;
+  return {
+    rows: [factRow('device tables installed', 'needed', false, `missing: ${missing.join(', ')}`, 'not run')],
+    figures: [],
+    settings,
+  };
 }
 
 export function neuronSpecs(): Record<NeuronName, NeuronSpec> {

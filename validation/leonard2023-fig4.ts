@@ -20,7 +20,7 @@ import {
   NEURON_TITLE,
   accuracyStdErr,
   fashionSplits,
-  missingTables,
+  missingTablesOutcome,
   neuronSpecs,
   pct,
   type NeuronName,
@@ -32,17 +32,9 @@ export const validation: ValidationScript = {
   paper:
     'T. Leonard, S. Liu, H. Jin, J. A. C. Incorvia, Stochastic DW-MTJ artificial neurons for noise-resilient SNNs (2023), Fig. 4',
   async run(ctx) {
-    const missing = missingTables();
     const settings: Record<string, unknown> = { configuration: ctx.full ? 'full' : 'reduced' };
-    if (missing.length) {
-      return {
-        rows: [
-          factRow('device tables installed', 'needed', false, `missing: ${missing.join(', ')}`, 'not run'),
-        ],
-        figures: [],
-        settings,
-      };
-    }
+    const notRun = missingTablesOutcome(settings);
+    if (notRun) return notRun;
     const cfg = ctx.full
       ? {
           hidden: 500,
