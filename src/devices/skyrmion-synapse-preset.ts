@@ -104,6 +104,23 @@ export const SKYRMION_SYNAPSE_PARAMETERS = {
     max: 1,
     description: 'defect barrier / contact barrier',
   },
+  nucleationBarrierScale: {
+    unit: '',
+    default: 1,
+    min: 0,
+    minOpen: true,
+    max: 1,
+    description:
+      'calibrated: nucleation barrier at the device sites / barrier of the uniform-film energy model (calibrateNucleationBarrierScale)',
+  },
+  nucleationCriticalCurrent: {
+    unit: 'A/m^2',
+    min: 0,
+    minOpen: true,
+    max: 1e16,
+    description:
+      'calibrated: current density at which the site nucleation barrier vanishes (default: the macrospin sotCriticalCurrent)',
+  },
   pinningDensity: { unit: 'm^-2', required: true, min: 0, max: 1e16, description: 'pinning sites per area' },
   pinningDepth: { unit: 'J', required: true, min: 0, max: 1e-16, description: 'pinning well depth' },
   pinningWidth: {

@@ -24,11 +24,15 @@ export interface CycleTaskInput {
   statics: SynapseStatics;
   seed: string;
   index: number;
+  /** Run the potentiation phase only (calibration). */
+  potentiationOnly?: boolean;
 }
 
 /** Worker task: cycle `index` with the stream createRng(seed).fork('cycle', index). */
 export function synapseCycleTask(input: CycleTaskInput): CycleResult {
-  return runSynapseCycle(input.device, input.statics, createRng(input.seed).fork('cycle', input.index));
+  return runSynapseCycle(input.device, input.statics, createRng(input.seed).fork('cycle', input.index), {
+    potentiationOnly: input.potentiationOnly,
+  });
 }
 
 export interface SynapseSimulation {

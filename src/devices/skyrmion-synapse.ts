@@ -159,10 +159,46 @@ export function loweredBarrier(E0: number, j: number, jc: number, T: number, T0:
   return E0 * sot * heat;
 }
 
-export function synapseStatics(dev: SkyrmionSynapseDevice, deviceSeed: string): SynapseStatics {
+/** The part of SynapseStatics that depends only on the device parameters (no disorder). */
+export type SkyrmionFieldStatics = Pick<
+  SynapseStatics,
+  'pot' | 'dep' | 'rhoAHsat' | 'barrierPot' | 'barrierDep' | 'criticalCurrent'
+>;
+
+/**
+ * Skyrmions, barriers and readout constant at the potentiation and depression fields (multilayer
+ * minimisations: the expensive part, seconds). Independent of the disorder seed, so callers that
+ * simulate many device realizations of the same parameters compute it once.
+ */
+export function skyrmionFieldStatics(dev: SkyrmionSynapseDevice): SkyrmionFieldStatics {
   const P = dev.params;
   const pot = skyrmionAtField(dev, P.fieldPotentiation);
   const dep = skyrmionAtField(dev, P.fieldDepression, pot.radius);
+  const rhoAHsat = dev.material.rhoAHsat;
+  if (rhoAHsat === undefined)
+    throw new PhysicsError(`material ${dev.material.name} has no rhoAHsat (anomalous Hall resistivity)`);
+  // Barriers from the same minimised skyrmions (no second minimisation).
+  const barrierPot = skyrmionBarrier(multilayerParameters(dev, P.fieldPotentiation), {
+    minimum: asMinimum(pot),
+  });
+  const barrierDep = skyrmionBarrier(multilayerParameters(dev, P.fieldDepression), {
+    minimum: asMinimum(dep),
+  });
+  return { pot, dep, rhoAHsat, barrierPot, barrierDep, criticalCurrent: sotCriticalCurrent(dev) };
+}
+
+/**
+ * Statics of one device realization: the field statics (computed here unless `field` is given,
+ * which must come from skyrmionFieldStatics of the same parameters) plus the disorder drawn from
+ * `deviceSeed` (pinning sites, defect sites and their barrier factors, contact-site factors).
+ */
+export function synapseStatics(
+  dev: SkyrmionSynapseDevice,
+  deviceSeed: string,
+  field: SkyrmionFieldStatics = skyrmionFieldStatics(dev),
+): SynapseStatics {
+  const P = dev.params;
+  const pot = field.pot;
   const rng = createRng(deviceSeed).fork('device-disorder', 0);
   const L = P.trackLength;
   const W = P.trackWidth;
@@ -187,30 +223,7 @@ export function synapseStatics(dev: SkyrmionSynapseDevice, deviceSeed: string): 
   const contactFactor = new Float64Array(contactSites);
   for (let i = 0; i < contactSites; i++)
     contactFactor[i] = Math.max(0.2, 1 + P.nucleationBarrierSpread * rng.normal());
-  const rhoAHsat = dev.material.rhoAHsat;
-  if (rhoAHsat === undefined)
-    throw new PhysicsError(`material ${dev.material.name} has no rhoAHsat (anomalous Hall resistivity)`);
-  // Barriers from the same minimised skyrmions (no second minimisation).
-  const barrierPot = skyrmionBarrier(multilayerParameters(dev, P.fieldPotentiation), {
-    minimum: asMinimum(pot),
-  });
-  const barrierDep = skyrmionBarrier(multilayerParameters(dev, P.fieldDepression), {
-    minimum: asMinimum(dep),
-  });
-  return {
-    pot,
-    dep,
-    rhoAHsat,
-    pinX,
-    pinY,
-    defectX,
-    defectY,
-    defectFactor,
-    contactFactor,
-    barrierPot,
-    barrierDep,
-    criticalCurrent: sotCriticalCurrent(dev),
-  };
+  return { ...field, pinX, pinY, defectX, defectY, defectFactor, contactFactor };
 }
 
 const MAX_SK = 512;
@@ -357,6 +370,7 @@ export function runSynapseCycle(
   dev: SkyrmionSynapseDevice,
   st: SynapseStatics,
   rng: RandomStream,
+  opts: { potentiationOnly?: boolean } = {},
 ): CycleResult {
   const P = dev.params;
   const m = dev.material;
@@ -419,7 +433,7 @@ export function runSynapseCycle(
     { phase: 'potentiation', pulses: P.potentiationPulses, B: P.fieldPotentiation, sign: 1, sk: st.pot },
     { phase: 'depression', pulses: P.depressionPulses, B: P.fieldDepression, sign: -1, sk: st.dep },
   ];
-  for (const ph of phases) {
+  for (const ph of opts.potentiationOnly ? phases.slice(0, 1) : phases) {
     gas.sk = ph.sk;
     gas.updateRadii(x);
     const r0 = readout();
@@ -449,7 +463,16 @@ export function runSynapseCycle(
       // Nucleation barrier of the energy model at this field, lowered by SOT and Joule heating.
       const barrier = ph.sign > 0 ? st.barrierPot : st.barrierDep;
       const Tc = m.curieTemperature ?? Infinity;
-      const En = loweredBarrier(barrier.nucleationBarrier, jAbs, st.criticalCurrent, T, m.temperature, Tc);
+      const En =
+        P.nucleationBarrierScale *
+        loweredBarrier(
+          barrier.nucleationBarrier,
+          jAbs,
+          P.nucleationCriticalCurrent ?? st.criticalCurrent,
+          T,
+          m.temperature,
+          Tc,
+        );
       let nucleated = 0;
       const tryNucleate = (factor: number, px: number, py: number) => {
         const E = En * factor;
@@ -462,13 +485,18 @@ export function runSynapseCycle(
           nucleated++;
         }
       };
-      const xContact = ph.sign > 0 ? -L / 2 + ph.sk.radius : L / 2 - ph.sk.radius;
-      for (let c = 0; c < st.contactFactor.length; c++) {
-        const py = -W / 2 + ((c + 0.5) * W) / st.contactFactor.length;
-        tryNucleate(st.contactFactor[c], xContact, py);
+      // Writing polarity only: SOT nucleation at a site is polarity-selective (the reversed pulse
+      // deletes rather than creates; Woo et al., Nat. Electron. 1, 288 (2018); Buttner et al., Nat.
+      // Nanotechnol. 12, 1040 (2017)). Model assumption, documented in docs/skyrmion.md.
+      if (ph.sign > 0) {
+        const xContact = -L / 2 + ph.sk.radius;
+        for (let c = 0; c < st.contactFactor.length; c++) {
+          const py = -W / 2 + ((c + 0.5) * W) / st.contactFactor.length;
+          tryNucleate(st.contactFactor[c], xContact, py);
+        }
+        for (let d = 0; d < st.defectX.length; d++)
+          tryNucleate(st.defectFactor[d], st.defectX[d], st.defectY[d]);
       }
-      for (let d = 0; d < st.defectX.length; d++)
-        tryNucleate(st.defectFactor[d], st.defectX[d], st.defectY[d]);
       // Motion during the pulse.
       gas.configure(ph.sk, j, T);
       gas.updateRadii(x);

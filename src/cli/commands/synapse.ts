@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { CliContext, intOption } from '../context.js';
+import { CliContext, intOption, numberOption } from '../context.js';
 
 /** `magneuro synapse simulate`: the skyrmion synapse protocol -> conductance table, CSV, figures. */
 export function registerSynapseCommands(program: Command): void {
@@ -63,4 +63,71 @@ export function registerSynapseCommands(program: Command): void {
         ].join('\n'),
       );
     });
+  syn
+    .command('calibrate')
+    .description(
+      'calibrate the site nucleation barrier (scale and critical current) on the skyrmion count: target at the end of potentiation (default 41, Song et al. 2020) and half of it at mid-protocol; --write stores both in the preset',
+    )
+    .option('--model <NAME|FILE>', 'device model preset or file', 'song2020')
+    .option('--target <N>', 'mean active skyrmions at the end of potentiation', '41')
+    .option(
+      '--mid-fraction <F>',
+      'fraction of the target reached after half of the pulses (0.5 = linear)',
+      '0.5',
+    )
+    .option('--devices <N>', 'device realizations averaged per evaluation', '8')
+    .option(
+      '--calibration-seed <S>',
+      'seed of the calibration runs (keep it different from table seeds)',
+      'calibration:song2020-nucleation',
+    )
+    .option('--workers <N>', 'worker threads (results are identical for any number)')
+    .option('--write', 'write the calibrated value (with its provenance) into the preset file')
+    .action(
+      async (
+        opts: {
+          model: string;
+          target: string;
+          midFraction: string;
+          devices: string;
+          calibrationSeed: string;
+          workers?: string;
+          write?: boolean;
+        },
+        cmd: Command,
+      ) => {
+        const ctx = CliContext.from(cmd);
+        const target = numberOption('target', opts.target, 0.1, 10000);
+        const devices = intOption('devices', opts.devices, 1, 10000);
+        const workers = opts.workers !== undefined ? intOption('workers', opts.workers, 1, 256) : undefined;
+        const { loadSkyrmionSynapse, skyrmionSynapsePresetPath } =
+          await import('../../devices/skyrmion-synapse-preset.js');
+        const { calibrateNucleation, writeCalibratedNucleation } =
+          await import('../../devices/skyrmion-calibrate.js');
+        const dev = loadSkyrmionSynapse(opts.model, ctx.globals.set);
+        const cal = await calibrateNucleation(dev, {
+          targetSkyrmions: target,
+          midFraction: numberOption('mid-fraction', opts.midFraction, 0.01, 0.99),
+          devices,
+          workers,
+          seed: opts.calibrationSeed,
+          onProgress: (e) =>
+            ctx.info(
+              `scale ${e.scale.toExponential(4)}, j_site ${e.criticalCurrent.toExponential(4)} A/m^2 -> ${e.midSkyrmions.toFixed(2)} skyrmions at mid-protocol, ${e.finalSkyrmions.toFixed(2)} at the end`,
+            ),
+        });
+        let written: string | undefined;
+        if (opts.write) {
+          written = skyrmionSynapsePresetPath(opts.model);
+          writeCalibratedNucleation(written, cal);
+        }
+        ctx.emit(
+          { ...cal, preset_written: written ?? null },
+          [
+            `nucleationBarrierScale = ${cal.nucleationBarrierScale.toExponential(4)}, nucleationCriticalCurrent = ${cal.nucleationCriticalCurrent.toExponential(4)} A/m^2 (calibrated; targets ${cal.targetMidSkyrmions} / ${cal.targetSkyrmions} skyrmions at mid-protocol / end, reached ${cal.achievedMidSkyrmions.toFixed(2)} / ${cal.achievedSkyrmions.toFixed(2)} over ${cal.devices} devices, seed ${cal.seed}, ${cal.evaluations.length} evaluations, ${cal.converged ? 'converged' : 'NOT converged'})`,
+            written ? `wrote ${written}` : 'not written (use --write to store it in the preset)',
+          ].join('\n'),
+        );
+      },
+    );
 }
