@@ -255,8 +255,14 @@ export class DwmtjSimulator {
     return this.uniformFn;
   }
 
-  /** The reset state: parallel everywhere, no wall (after the -200 Oe reset field). */
+  /**
+   * The reset state: parallel everywhere after the -200 Oe reset field, with no wall, or with a
+   * wall at `initialWallPosition` when the preset writes one with the Oersted line.
+   */
   resetState(): DwmtjState {
+    const q0 = this.model.initialWallPosition;
+    if (q0 > 0 && q0 < this.model.track.length)
+      return { wall: true, q: q0, phi: this.phi0, saturated: false };
     return { wall: false, q: 0, phi: this.phi0, saturated: false };
   }
 
