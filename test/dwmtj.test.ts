@@ -393,6 +393,26 @@ describe('multi-weight device: wall written at notch 1, SOT-only depinning (no b
     if (above.wall) expect(above.q - x1).toBeGreaterThan(5 * s);
   });
 
+  it('without bias the wall keeps its chirality between pulses (phi -> nearer of +-phi0); with bias phi restarts at phi0', () => {
+    const mw = loadDwmtj('leonard2022-mw5');
+    const sim = new DwmtjSimulator(mw);
+    const p0 = Math.abs(sim.phi0);
+    expect(p0).toBeGreaterThan(0.1); // two distinct degenerate minima (nearly Bloch wall)
+    for (const sign of [1, -1]) {
+      const st = sim.resetState();
+      st.phi = sign * p0;
+      sim.pulse(st, 0, createRng('chirality').fork('mw', sign > 0 ? 1 : 0));
+      expect(st.phi).toBe(sign * p0);
+    }
+    const bsim = new DwmtjSimulator(binary);
+    const st = bsim.resetState();
+    st.wall = true;
+    st.q = binary.track.notches[0].position;
+    st.phi = -bsim.phi0;
+    bsim.pulse(st, 0, createRng('chirality').fork('binary', 0));
+    expect(st.phi).toBe(bsim.phi0);
+  });
+
   it('with no bias a held wall stays put between pulses (zero-field barrier far above kB T ln(f0 tau))', () => {
     const mw = loadDwmtj('leonard2022-mw5');
     expect(mw.biasField).toBe(0);
