@@ -291,7 +291,7 @@ export const validation: ValidationScript = {
           'S1..S5 each with P >= 0.5 at some voltage',
           reached.every(Boolean),
           `dominant: ${ramp.table.states.filter((_, k) => reached[k]).join(', ') || 'none'}`,
-          'prediction: MW notch geometry, circuit resistances, no bias and the Oe-line wall at notch 1 are estimates (docs/domain-wall.md); nothing calibrated on Fig. 2(e)',
+          'prediction: MW notch, circuit, no bias and Oe-line wall at notch 1 are estimates; the notch was required to depin below 5.5 V (published ramp range), so that states change inside the ramp is built in, their occupancies are not; nothing calibrated on Fig. 2(e)',
         ),
       );
       rows.push(
