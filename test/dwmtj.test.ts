@@ -31,7 +31,7 @@ import {
 import { loadDwmtj, readDwmtjFile } from '../src/devices/dwmtj-preset.js';
 import { DwmtjSimulator } from '../src/devices/dwmtj-simulator.js';
 import { fitSigmoid, wilsonInterval } from '../src/devices/dwmtj-statistics.js';
-import { probabilityAtNucleationCurrent } from '../src/devices/dwmtj-calibrate.js';
+import { probabilityAtNucleationCurrent, probabilityWith } from '../src/devices/dwmtj-calibrate.js';
 import { runBinarySweep } from '../src/devices/dwmtj-sweep.js';
 
 const binary = loadDwmtj('leonard2023-binary');
@@ -432,5 +432,27 @@ describe('multi-weight device: wall written at notch 1, SOT-only depinning (no b
       () => 0.999999,
     );
     expect(q).toBe(n.position);
+  });
+});
+
+describe('binary neuron: why the notch passes the wall under the writing bias', () => {
+  it('a notch that holds against 350 Oe (tilted barrier > kB T ln(f0 tau)) cannot give P(2.2 V) ~ 1', () => {
+    // Leonard 2023 Fig. 2(d) rises to ~1 at 2.2 V. With the preset notch (H_dep = 163 Oe < 350 Oe)
+    // firing is nucleation-limited and P(2.2 V) ~ 0.99 (committed table). A deep, holding notch
+    // (d = 118 nm, s = 17 nm: H_dep = 432 Oe, tilted barrier 20.6 kB T > 13.8) must be depinned by
+    // the pulse, and the SOT of the nearly Bloch wall (0.283 H_SL ~ 85 Oe at 2.2 V) does it only
+    // part of the time: P(2.2 V) = 0.58 in 100 cycles (docs/domain-wall.md). Bound 0.9: more than
+    // 6 binomial standard errors (200 cycles) above the expected value, so the test is not noise.
+    const file = readDwmtjFile('leonard2023-binary');
+    const deep = ['notchDepth=118 nm', 'notchLength=17 nm'];
+    const m = loadDwmtj('leonard2023-binary', deep);
+    const n = m.track.notches[0];
+    const Hdep = notchDepinningField(n, m.sigma, m.wall.Ms, m.wall.width);
+    expect(Hdep).toBeGreaterThan(m.biasField);
+    const Eb = tiltedNotchBarrier(n.depth, Hdep, m.sigma, m.wall.thickness, m.biasField);
+    const kT = 1.380649e-23 * m.material.temperature;
+    expect(Eb / kT).toBeGreaterThan(Math.log(m.interPulse.attemptFrequency * m.interPulse.interval));
+    expect(probabilityWith(file, deep, 2.2, 200, 'holding-notch')).toBeLessThan(0.9);
+    expect(probabilityWith(file, [], 2.2, 200, 'holding-notch')).toBeGreaterThan(0.9);
   });
 });
