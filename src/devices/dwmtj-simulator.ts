@@ -336,7 +336,7 @@ export class DwmtjSimulator {
       // at the equilibrium angle. Without bias it stays put, and phi relaxes to the nearer of the
       // two degenerate minima +-phi0 (sigma_phi depends on cos phi only between pulses, where
       // Hy = chi H_SL = 0): the chirality is kept, since the Neel state between them costs
-      // S (2 Delta K_D (1 - cos phi0)^2 ...) ~ 46 kB T for the MW preset (docs/domain-wall.md).
+      // S 2 Delta K_D (1 - cos phi0)^2 = 46 kB T for the MW preset (docs/domain-wall.md).
       state.phi =
         m.biasField > 0 ? this.phi0 : Math.sin(state.phi) >= 0 ? Math.abs(this.phi0) : -Math.abs(this.phi0);
     }
