@@ -14,8 +14,12 @@ import { DwmtjSimulator } from '../src/devices/dwmtj-simulator.js';
 import { pulsesUntilSwitch } from '../src/devices/dwmtj-protocols.js';
 import { runBinarySweep, runRampSweep } from '../src/devices/dwmtj-sweep.js';
 import { paperEnergyPerPulse, trackVoltage } from '../src/physics/domainwall/pulse.js';
-import { notchDepinningField } from '../src/physics/domainwall/track.js';
+import { notchBarrier, notchDepinningField } from '../src/physics/domainwall/track.js';
+import { KB } from '../src/units/constants.js';
 import { absRow, factRow, relRow, writeJson, type ValidationRow, type ValidationScript } from './lib.js';
+
+/** Storage time of the retention criterion, 10 years [s]. */
+const TEN_YEARS_S = 10 * 365.25 * 24 * 3600;
 
 export const validation: ValidationScript = {
   id: 'leonard2023-fig2',
@@ -216,17 +220,51 @@ export const validation: ValidationScript = {
       );
     }
     {
-      // Leonard 2023: the notches "stabilize the DW position in one of two places" while the 350 Oe
-      // bias stays on, so a notch must hold the wall against the bias: H_dep > Hz (track.ts).
+      // Leonard 2023: the notches "stabilize the DW position in one of two places". With the
+      // 350 Oe writing bias off, notch 1 must keep a wall for a storage time t_ret: zero-field
+      // barrier sigma t d (track.ts) above kB T ln(f0 t_ret) (Neel-Brown, interpulse.ts), with
+      // t_ret = 10 years (non-volatile memory criterion) and f0 the preset's attempt frequency.
       const n0 = model.track.notches[0];
-      const Hdep = notchDepinningField(n0, model.sigma, model.wall.Ms, model.wall.width);
+      const kT = KB * model.material.temperature;
+      const barrier = notchBarrier(n0, model.sigma, model.wall.thickness) / kT;
+      const needed = Math.log(model.interPulse.attemptFrequency * TEN_YEARS_S);
       rows.push(
         factRow(
-          'a notch holds the wall against the 350 Oe bias between pulses (Leonard 2023 text)',
-          'zero-temperature depinning field H_dep > 350 Oe',
-          Hdep > model.biasField,
-          `H_dep = ${((Hdep * 4 * Math.PI) / 1000).toFixed(0)} Oe vs bias ${((model.biasField * 4 * Math.PI) / 1000).toFixed(0)} Oe`,
-          'notch depth is an estimate; with H_dep < bias the binary neuron is nucleation-limited (docs/domain-wall.md)',
+          'a notch keeps the wall at zero field (non-volatile; Leonard 2023: notches stabilize the DW position)',
+          'zero-field barrier sigma t d > kB T ln(f0 x 10 yr)',
+          barrier > needed,
+          `${barrier.toFixed(1)} kB T vs ${needed.toFixed(1)} kB T (300 K)`,
+          'consistency of the estimated notch depth, not a measured number',
+        ),
+      );
+    }
+    {
+      // Leonard 2023: "DW nucleation occurs probabilistically during writing" (the stochastic step)
+      // and the pulse is applied "to nucleate, depin, and drive the DW down the track". Under the
+      // 350 Oe writing bias the notch does not hold (H_dep < Hz, track.ts), so a wall nucleated by
+      // a pulse passes notch 1 and the neuron fires: firing is nucleation-limited. Checked on
+      // single pulses at 1.8 V from the reset state: fired / nucleated. Tolerance: >= 0.95 (a
+      // nucleation-limited neuron fires on every nucleation up to rare backward collapses).
+      const n0 = model.track.notches[0];
+      const Hdep = notchDepinningField(n0, model.sigma, model.wall.Ms, model.wall.width);
+      let nucleated = 0;
+      let fired = 0;
+      for (let c = 0; c < 400; c++) {
+        const st = sim.resetState();
+        const o = sim.pulse(st, 1.8, root.fork('nucleated-fires', c));
+        if (o.nucleated) {
+          nucleated++;
+          if (o.antiparallel) fired++;
+        }
+      }
+      const ratio = fired / Math.max(1, nucleated);
+      rows.push(
+        factRow(
+          'under the 350 Oe writing bias a nucleated wall passes notch 1 and fires (nucleation-limited; Leonard 2023 text)',
+          'H_dep < bias and fired / nucleated >= 0.95 for single 1.8 V pulses',
+          Hdep < model.biasField && ratio >= 0.95,
+          `H_dep = ${((Hdep * 4 * Math.PI) / 1000).toFixed(0)} Oe < ${((model.biasField * 4 * Math.PI) / 1000).toFixed(0)} Oe; ${fired} fired of ${nucleated} nucleated in 400 pulses`,
+          'a notch holding against the bias would make firing two-step (docs/domain-wall.md: P(2.2 V) < 0.9 then)',
         ),
       );
     }
@@ -253,14 +291,14 @@ export const validation: ValidationScript = {
           'S1..S5 each with P >= 0.5 at some voltage',
           reached.every(Boolean),
           `dominant: ${ramp.table.states.filter((_, k) => reached[k]).join(', ') || 'none'}`,
-          'prediction: MW notch depth (same d/w0 as binary) and circuit resistances are estimates; J0 from the binary calibration',
+          'prediction: MW notch, circuit, no bias and Oe-line wall at notch 1 are estimates; the notch was required to depin below 5.5 V (published ramp range), so that states change inside the ramp is built in, their occupancies are not; nothing calibrated on Fig. 2(e)',
         ),
       );
       rows.push(
         factRow(
           'multi-weight: S1 at 0 V, S5 most probable at 5.5 V (Fig. 2(e))',
           'P(S1, 0 V) = 1 and argmax P(5.5 V) = S5',
-          P[0][0] === 1 && P[P.length - 1].indexOf(Math.max(...P[P.length - 1])) === 4,
+          Math.abs(P[0][0] - 1) < 1e-9 && P[P.length - 1].indexOf(Math.max(...P[P.length - 1])) === 4,
           `P(S1, 0 V) = ${P[0][0].toFixed(2)}, P(5.5 V) = [${P[P.length - 1].map((x) => x.toFixed(2)).join(', ')}]`,
         ),
       );

@@ -114,7 +114,7 @@ export function writeCalibratedNucleationCurrent(
       source:
         name === 'leonard2023-binary'
           ? `calibrated: calibrateNucleationCurrent (src/devices/dwmtj-calibrate.ts, ${settings.cycles} cycles, seed ${settings.seed}) so that the per-pulse switching probability at 1.8 V is 1/2 (V50 of Leonard 2023 Fig. 2(d)); Fig. 2(d)'s V50 is therefore a calibration target, not a test; Fig. 2(b)-(c) not used`
-          : 'calibrated: same stack as leonard2023-binary, value from calibrateNucleationCurrent on Leonard 2023 Fig. 2(d); not fitted to Fig. 2(e)',
+          : 'calibrated: same stack as leonard2023-binary, value from calibrateNucleationCurrent on Leonard 2023 Fig. 2(d); not fitted to Fig. 2(e). Unused by the ramp protocol (the wall is written by the Oe line, initialWallPosition)',
     };
     writeFileSync(path, JSON.stringify(json, null, 2) + '\n');
     out.push(path);

@@ -40,6 +40,12 @@ export interface DwmtjModel {
   interPulse: InterPulseParameters;
   /** Where the nucleated wall appears [m]. */
   nucleationPosition: number;
+  /**
+   * Wall position right after the reset [m]; 0 = no wall (the write pulse nucleates it). A
+   * positive value models a wall written by the Oersted line before the pulses (Leonard 2023,
+   * Fig. 1(b): the Oe line lies over the first notch).
+   */
+  initialWallPosition: number;
   thermal: TrackThermalParameters;
   mtj: MtjParameters;
   /** Integration step [s]. */

@@ -40,6 +40,10 @@ export const DWMTJ_PARAMETERS = {
   notchDepth: len('notch depth d (width reduction at the centre)'),
   notchLength: len('Gaussian notch length s', { minOpen: true }),
   nucleationPosition: len('position where the nucleated wall appears'),
+  initialWallPosition: len('wall position after the reset (0: no wall; the write pulse nucleates it)', {
+    required: false,
+    default: 0,
+  }),
   mtjStart: len('junction start along the track'),
   mtjEnd: len('junction end along the track'),
   RA: { unit: 'ohm m^2', description: 'MTJ resistance-area product', required: true, min: 0, minOpen: true },
@@ -203,6 +207,12 @@ export function dwmtjFromFile(file: DwmtjFile, overrides: readonly string[] = []
       length: v.notchLength,
     });
   const track = checkTrackProfile({ width: v.trackWidth, length: v.trackLength, notches });
+  if (v.initialWallPosition >= v.trackLength)
+    throw new ParameterError(
+      'initialWallPosition',
+      v.initialWallPosition,
+      `0 (no wall) or a position inside the track, below trackLength = ${v.trackLength} m`,
+    );
   if (
     material.heavyMetalThickness === undefined ||
     material.rhoHeavyMetal === undefined ||
@@ -241,6 +251,7 @@ export function dwmtjFromFile(file: DwmtjFile, overrides: readonly string[] = []
       currentDensity: v.nucleationCurrentDensity,
     },
     nucleationPosition: v.nucleationPosition,
+    initialWallPosition: v.initialWallPosition,
     interPulse: {
       interval: v.pulseInterval,
       attemptFrequency: v.depinningAttemptFrequency,

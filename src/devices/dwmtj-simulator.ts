@@ -255,8 +255,14 @@ export class DwmtjSimulator {
     return this.uniformFn;
   }
 
-  /** The reset state: parallel everywhere, no wall (after the -200 Oe reset field). */
+  /**
+   * The reset state: parallel everywhere after the -200 Oe reset field, with no wall, or with a
+   * wall at `initialWallPosition` when the preset writes one with the Oersted line.
+   */
   resetState(): DwmtjState {
+    const q0 = this.model.initialWallPosition;
+    if (q0 > 0 && q0 < this.model.track.length)
+      return { wall: true, q: q0, phi: this.phi0, saturated: false };
     return { wall: false, q: 0, phi: this.phi0, saturated: false };
   }
 
@@ -326,7 +332,13 @@ export class DwmtjSimulator {
         state.saturated = true;
         state.q = 0;
       } else state.q = q;
-      state.phi = this.phi0;
+      // Driven by the bias, the wall arrives at its notch after precessional motion: phi restarts
+      // at the equilibrium angle. Without bias it stays put, and phi relaxes to the nearer of the
+      // two degenerate minima +-phi0 (sigma_phi depends on cos phi only between pulses, where
+      // Hy = chi H_SL = 0): the chirality is kept, since the Neel state between them costs
+      // S 2 Delta K_D (1 - cos phi0)^2 = 46 kB T for the MW preset (docs/domain-wall.md).
+      state.phi =
+        m.biasField > 0 ? this.phi0 : Math.sin(state.phi) >= 0 ? Math.abs(this.phi0) : -Math.abs(this.phi0);
     }
     const R = this.resistance(state);
     return {

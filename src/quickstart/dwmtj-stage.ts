@@ -61,7 +61,7 @@ export const dwmtjStage: QuickstartStage = {
       '',
       `![switching probability](figures/${fig.png.split('/').pop()})`,
       '',
-      `Multi-weight neuron (5 notches), state probability at 5.5 V: ${m.table.probability[m.table.probability.length - 1].map((p, k) => `S${k + 1} ${p.toFixed(2)}`).join(', ')}.`,
+      `Multi-weight neuron (5 notches; wall written at notch 1, moved by SOT alone), state probability at 5.5 V: ${m.table.probability[m.table.probability.length - 1].map((p, k) => `S${k + 1} ${p.toFixed(2)}`).join(', ')}; most probable state per ramp voltage: ${mwV.map((v, i) => `${v} V S${m.table.probability[i].indexOf(Math.max(...m.table.probability[i])) + 1}`).join(', ')}.`,
       '',
     ].join('\n');
     return {
