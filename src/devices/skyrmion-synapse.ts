@@ -36,6 +36,12 @@ import {
   type MultilayerParameters,
 } from '../physics/skyrmion/multilayer.js';
 import { skyrmionBarrier, type SkyrmionBarrier } from '../physics/skyrmion/barrier.js';
+import {
+  edgeFromTable,
+  interactionTable,
+  pairFromTable,
+  type InteractionTable,
+} from '../physics/skyrmion/interaction.js';
 import { jouleTemperatureRise } from '../physics/thermal/joule.js';
 import { PhysicsError } from '../util/errors.js';
 import type { SkyrmionSynapseDevice } from './skyrmion-synapse-preset.js';
@@ -51,6 +57,8 @@ export interface SkyrmionAtField {
   sotForceLength: number;
   reversedArea: number;
   energy: number;
+  /** Magnetostatic pair/edge interaction tables of this skyrmion in this device (interaction.ts). */
+  interactions: InteractionTable;
 }
 
 /** The minimised multilayer skyrmion (radius, wall width, energy) a SkyrmionAtField came from. */
@@ -82,6 +90,15 @@ export function skyrmionAtField(dev: SkyrmionSynapseDevice, B: number, R0 = 100e
   const em = ansatzEnergy(p, s.radius - h, s.wallWidth).total;
   const k = Math.max((ep - 2 * e0 + em) / (h * h), 1e-12);
   const ints = ansatzIntegrals(s.radius, s.wallWidth);
+  const m = dev.material;
+  const interactions = interactionTable({
+    Ms: m.Ms,
+    thickness: m.thickness,
+    period: m.period ?? m.thickness,
+    repeats: m.repeats,
+    radius: s.radius,
+    wallWidth: s.wallWidth,
+  });
   return {
     field: B,
     radius: s.radius,
@@ -91,6 +108,7 @@ export function skyrmionAtField(dev: SkyrmionSynapseDevice, B: number, R0 = 100e
     sotForceLength: ints.sotForceLength,
     reversedArea: ints.reversedArea,
     energy: s.energy,
+    interactions,
   };
 }
 
@@ -252,16 +270,22 @@ export class SkyrmionGas implements LangevinSystem {
     this.sk = sk;
   }
 
-  /** Force on every skyrmion (fx, fy) into out. */
+  private ibuf = new Float64Array(4);
+
+  /**
+   * Force on every skyrmion (fx, fy) into out: SOT drive, magnetostatic pair repulsion
+   * -dE_int/dd along the separation and edge repulsion -dE_edge/dh from the tables of
+   * physics/skyrmion/interaction.ts (interpolated in the current radii R_i), Gaussian pinning.
+   */
   forces(x: Float64Array, out: Float64Array): void {
     const n = this.n;
     const P = this.dev.params;
-    const w = this.sk.wallWidth;
-    const E = P.interactionEnergy;
+    const tab = this.sk.interactions;
     const W2 = P.trackWidth / 2;
     const sig2 = P.pinningWidth * P.pinningWidth;
     const Up = P.pinningDepth;
     const { pinX, pinY } = this.st;
+    const b = this.ibuf;
     for (let i = 0; i < n; i++) {
       out[2 * i] = this.fSot;
       out[2 * i + 1] = 0;
@@ -274,20 +298,19 @@ export class SkyrmionGas implements LangevinSystem {
         const dx = xi - x[2 * k];
         const dy = yi - x[2 * k + 1];
         const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
-        const gap = d - Ri - this.radius[k];
-        if (gap > 12 * w) continue;
-        // F = -dU/dd = (E/w) exp(-gap/w) along the separation
-        const f = (E / w) * Math.exp(-Math.max(gap, -3 * w) / w);
+        pairFromTable(tab, d, Ri, this.radius[k], b);
+        // b[1] = -dE_int/dd > 0: repulsion along the separation.
+        const f = b[1];
         out[2 * i] += (f * dx) / d;
         out[2 * i + 1] += (f * dy) / d;
         out[2 * k] -= (f * dx) / d;
         out[2 * k + 1] -= (f * dy) / d;
       }
-      // Edges of the track at y = +-W/2.
-      const gTop = W2 - yi - Ri;
-      const gBot = yi + W2 - Ri;
-      if (gTop < 12 * w) out[2 * i + 1] -= (E / w) * Math.exp(-Math.max(gTop, -3 * w) / w);
-      if (gBot < 12 * w) out[2 * i + 1] += (E / w) * Math.exp(-Math.max(gBot, -3 * w) / w);
+      // Edges of the track at y = +-W/2 (b[1] = -dE_edge/dh > 0 pushes away from the edge).
+      edgeFromTable(tab, W2 - yi, Ri, b);
+      out[2 * i + 1] -= b[1];
+      edgeFromTable(tab, yi + W2, Ri, b);
+      out[2 * i + 1] += b[1];
       // Pinning wells.
       for (let p = 0; p < pinX.length; p++) {
         const px = xi - pinX[p];
@@ -324,27 +347,36 @@ export class SkyrmionGas implements LangevinSystem {
     }
   }
 
-  /** Crowding: R_i = R0 - sum |dU/dR_i| / k_R (bounded below by R0/2). */
-  updateRadii(x: Float64Array): void {
+  /**
+   * Crowding: R_i = R0 - (sum_k dE_int(d_ik)/dR_i + dE_edge/dR_i) / k_R (linear response of the
+   * isolated skyrmion, k_R = d^2E/dR^2 of the multilayer model; bounded below by R0/2 where the
+   * linear response has long ceased to hold). `sweeps` Gauss-Seidel sweeps (default 3; the
+   * neighbours' sizes enter dE_int/dR_i at first order).
+   */
+  updateRadii(x: Float64Array, sweeps = 3): void {
     const n = this.n;
     const P = this.dev.params;
-    const w = this.sk.wallWidth;
-    const E = P.interactionEnergy;
+    const tab = this.sk.interactions;
     const W2 = P.trackWidth / 2;
     const R0 = this.sk.radius;
-    for (let it = 0; it < 3; it++) {
+    const kR = this.sk.radialStiffness;
+    const b = this.ibuf;
+    for (let it = 0; it < sweeps; it++) {
       for (let i = 0; i < n; i++) {
+        const Ri = this.radius[i];
         let press = 0;
         for (let k = 0; k < n; k++) {
           if (k === i) continue;
-          const d = Math.hypot(x[2 * i] - x[2 * k], x[2 * i + 1] - x[2 * k + 1]);
-          const gap = d - this.radius[i] - this.radius[k];
-          if (gap < 12 * w) press += (E / w) * Math.exp(-Math.max(gap, -3 * w) / w);
+          const d = Math.hypot(x[2 * i] - x[2 * k], x[2 * i + 1] - x[2 * k + 1]) + 1e-12;
+          pairFromTable(tab, d, Ri, this.radius[k], b);
+          press += b[2];
         }
         const yi = x[2 * i + 1];
-        press += (E / w) * Math.exp(-Math.max(W2 - yi - this.radius[i], -3 * w) / w);
-        press += (E / w) * Math.exp(-Math.max(yi + W2 - this.radius[i], -3 * w) / w);
-        this.radius[i] = Math.max(0.5 * R0, R0 - press / this.sk.radialStiffness);
+        edgeFromTable(tab, W2 - yi, Ri, b);
+        press += b[2];
+        edgeFromTable(tab, yi + W2, Ri, b);
+        press += b[2];
+        this.radius[i] = Math.max(0.5 * R0, R0 - press / kR);
       }
     }
   }

@@ -39,11 +39,11 @@
  * is used beyond the tabulated range (the h -> inf limit equals the dipole against a half-plane of
  * dipoles, tested).
  *
- * Size dependence. Crowding shrinks the radii by a few tens of percent at most, so each form factor
- * is expanded to first order in delta R = R - R0 (dR/dR of the ansatz analytic, at fixed w):
- *   dz(k; R) = dz0 + delta R dz1,  mr(k; R) = mr0 + delta R mr1,
- * so E_int(d; R1, R2) = E00 + (dR1 + dR2) E01 + dR1 dR2 E11 (and likewise F and E_edge), exact to
- * first order in each radius. The tables hold E00, E01, E11 and F00, F01, F11 on a uniform grid in d.
+ * Size dependence. Crowding changes the radii by tens of percent, more than a Taylor expansion of
+ * the form factors in R can follow (J1(k(R + dR)) needs k dR << 1). The tables are therefore built at
+ * six radii R_m = (0.5, 0.6, ..., 1.0) R0 (common wall width w) and interpolated linearly in R1, R2
+ * and d: energy E, force -dE/dd and dE/dR1 (the latter from the analytic dtheta/dR of the ansatz at
+ * the nodes). Radii outside [0.5, 1.0] R0 use the nearest node.
  *
  * The short-range exchange overlap of the wall tails (kink-kink repulsion of the sine-Gordon wall,
  * 16 A N t / w per unit wall length times exp(-gap/w), integrated over the contact with the
@@ -70,13 +70,14 @@ export interface InteractionParameters {
   wallWidth: number;
 }
 
-/** Form factors of the ansatz and their R-derivatives on a k grid. */
+/** Form factors of the ansatz at several radii (and their R-derivatives) on one k grid. */
 export interface FormFactors {
   k: Float64Array;
-  dz: Float64Array;
-  mr: Float64Array;
-  dzR: Float64Array;
-  mrR: Float64Array;
+  /** Per radius: dz(k), mr(k), d dz/dR, d mr/dR. */
+  dz: Float64Array[];
+  mr: Float64Array[];
+  dzR: Float64Array[];
+  mrR: Float64Array[];
 }
 
 function check(p: InteractionParameters): void {
@@ -89,62 +90,66 @@ function check(p: InteractionParameters): void {
 }
 
 /**
- * Hankel transforms dz(k), mr(k) of the ansatz theta = 2 atan(sinh(R/w)/sinh(r/w)) and their
- * derivatives with respect to R at fixed w:
- *   dtheta/dR = 2 cosh(R/w) sinh(r/w) / (w (sinh^2(r/w) + sinh^2(R/w))),
+ * Hankel transforms dz(k), mr(k) of the ansatz theta = 2 atan(sinh(R/w)/sinh(r/w)) for each radius in
+ * `radii`, and their derivatives with respect to R at fixed w (S = sinh(R/w), s = sinh(r/w)):
+ *   dtheta/dR = 2 s cosh(R/w) / (w (s^2 + S^2)),
  *   d(cos theta)/dR = -sin theta dtheta/dR,  d(sin theta)/dR = cos theta dtheta/dR.
- * Simpson on r in [0, R + 16 w] with a step <= w/10.
+ * Simpson on r in [0, max R + 16 w] with a step <= w/10 (one Bessel evaluation per (k, r) for all radii).
  */
-export function ansatzFormFactors(R: number, w: number, k: Float64Array): FormFactors {
-  const rMax = R + 16 * w;
+export function ansatzFormFactors(radii: readonly number[], w: number, k: Float64Array): FormFactors {
+  const M = radii.length;
+  const rMax = Math.max(...radii) + 16 * w;
   const nr = 2 * Math.ceil(Math.max(200, rMax / (0.1 * w)) / 2);
   const h = rMax / nr;
-  const c1 = new Float64Array(nr + 1); // (cos theta - 1) r * Simpson weight
-  const s1 = new Float64Array(nr + 1); // sin theta r * weight
-  const cR = new Float64Array(nr + 1); // d(cos theta)/dR r * weight
-  const sR = new Float64Array(nr + 1); // d(sin theta)/dR r * weight
   const r = new Float64Array(nr + 1);
-  const SR = Math.sinh(R / w);
-  const CR = Math.cosh(R / w);
-  for (let i = 0; i <= nr; i++) {
-    const x = i * h;
-    r[i] = x;
-    const wt = ((i === 0 || i === nr ? 1 : i % 2 ? 4 : 2) * h) / 3;
-    const sx = Math.sinh(x / w);
-    const th = i === 0 ? Math.PI : 2 * Math.atan(SR / sx);
-    const dthdR = (2 * CR * sx) / (w * (sx * sx + SR * SR));
-    const s = Math.sin(th);
-    const c = Math.cos(th);
-    c1[i] = (c - 1) * x * wt;
-    s1[i] = s * x * wt;
-    cR[i] = -s * dthdR * x * wt;
-    sR[i] = c * dthdR * x * wt;
+  // Per (radius, r): (cos theta - 1) r wt, sin theta r wt, their R-derivatives x r wt.
+  const c0 = new Float64Array(M * (nr + 1));
+  const s0 = new Float64Array(M * (nr + 1));
+  const cR = new Float64Array(M * (nr + 1));
+  const sR = new Float64Array(M * (nr + 1));
+  for (let m = 0; m < M; m++) {
+    const R = radii[m];
+    const S = Math.sinh(R / w);
+    const S1 = Math.cosh(R / w) / w;
+    for (let i = 0; i <= nr; i++) {
+      const x = i * h;
+      r[i] = x;
+      const wt = ((i === 0 || i === nr ? 1 : i % 2 ? 4 : 2) * h) / 3;
+      const sx = Math.sinh(x / w);
+      const th = i === 0 ? Math.PI : 2 * Math.atan(S / sx);
+      const tR = (2 * sx * S1) / (sx * sx + S * S);
+      const sn = Math.sin(th);
+      const cs = Math.cos(th);
+      const o = m * (nr + 1) + i;
+      c0[o] = (cs - 1) * x * wt;
+      s0[o] = sn * x * wt;
+      cR[o] = -sn * tR * x * wt;
+      sR[o] = cs * tR * x * wt;
+    }
   }
   const n = k.length;
-  const out: FormFactors = {
-    k,
-    dz: new Float64Array(n),
-    mr: new Float64Array(n),
-    dzR: new Float64Array(n),
-    mrR: new Float64Array(n),
-  };
+  const make = () => radii.map(() => new Float64Array(n));
+  const out: FormFactors = { k, dz: make(), mr: make(), dzR: make(), mrR: make() };
+  const acc = new Float64Array(4 * M);
   for (let j = 0; j < n; j++) {
-    let a = 0;
-    let b = 0;
-    let aR = 0;
-    let bR = 0;
+    acc.fill(0);
     for (let i = 0; i <= nr; i++) {
       const j0 = besselJ0(k[j] * r[i]);
       const j1 = besselJ1(k[j] * r[i]);
-      a += c1[i] * j0;
-      aR += cR[i] * j0;
-      b += s1[i] * j1;
-      bR += sR[i] * j1;
+      for (let m = 0; m < M; m++) {
+        const o = m * (nr + 1) + i;
+        acc[4 * m] += c0[o] * j0;
+        acc[4 * m + 1] += s0[o] * j1;
+        acc[4 * m + 2] += cR[o] * j0;
+        acc[4 * m + 3] += sR[o] * j1;
+      }
     }
-    out.dz[j] = 2 * Math.PI * a;
-    out.mr[j] = 2 * Math.PI * b;
-    out.dzR[j] = 2 * Math.PI * aR;
-    out.mrR[j] = 2 * Math.PI * bR;
+    for (let m = 0; m < M; m++) {
+      out.dz[m][j] = 2 * Math.PI * acc[4 * m];
+      out.mr[m][j] = 2 * Math.PI * acc[4 * m + 1];
+      out.dzR[m][j] = 2 * Math.PI * acc[4 * m + 2];
+      out.mrR[m][j] = 2 * Math.PI * acc[4 * m + 3];
+    }
   }
   return out;
 }
@@ -189,8 +194,7 @@ export function pairInteraction(
   const w = p.wallWidth;
   const { T, pref } = effectiveMedium(p);
   const k = kGrid(8 / w, (2 * Math.PI) / (32 * (d + R1 + R2 + 2 * T + 40 * w)));
-  const f1 = ansatzFormFactors(R1, w, k);
-  const f2 = ansatzFormFactors(R2, w, k);
+  const ff = ansatzFormFactors([R1, R2], w, k);
   const h = k[1];
   let e = 0;
   let f = 0;
@@ -199,8 +203,8 @@ export function pairInteraction(
     const kk = k[j];
     const nz = nzz(kk * T);
     const wt = simpsonWeight(j, k.length, h) * kk;
-    const s = nz * f1.dz[j] * f2.dz[j] + (1 - nz) * f1.mr[j] * f2.mr[j];
-    const sR = nz * f1.dzR[j] * f2.dz[j] + (1 - nz) * f1.mrR[j] * f2.mr[j];
+    const s = nz * ff.dz[0][j] * ff.dz[1][j] + (1 - nz) * ff.mr[0][j] * ff.mr[1][j];
+    const sR = nz * ff.dzR[0][j] * ff.dz[1][j] + (1 - nz) * ff.mrR[0][j] * ff.mr[1][j];
     e += wt * s * besselJ0(kk * d);
     f += wt * kk * s * besselJ1(kk * d);
     g += wt * sR * besselJ0(kk * d);
@@ -224,7 +228,9 @@ export function edgeInteraction(
   const w = p.wallWidth;
   const { T, pref } = effectiveMedium(p);
   const k = kGrid(8 / w, (2 * Math.PI) / (32 * (h + 2 * R + 2 * T + 40 * w)));
-  const f = ansatzFormFactors(R, w, k);
+  const ff = ansatzFormFactors([R], w, k);
+  const dz = ff.dz[0];
+  const dzR = ff.dzR[0];
   const dk = k[1];
   let e = 0;
   let fo = 0;
@@ -234,20 +240,36 @@ export function edgeInteraction(
     const gk = pref * nzz(kk * T);
     const wt = simpsonWeight(j, k.length, dk);
     const sinc = kk === 0 ? h : Math.sin(kk * h) / kk;
-    e += wt * gk * f.dz[j] * sinc;
-    fo -= wt * gk * f.dz[j] * Math.cos(kk * h);
-    g += wt * gk * f.dzR[j] * sinc;
+    e += wt * gk * dz[j] * sinc;
+    fo -= wt * gk * dz[j] * Math.cos(kk * h);
+    g += wt * gk * dzR[j] * sinc;
   }
   return {
-    energy: e / Math.PI - (pref * f.dz[0]) / 2,
+    energy: e / Math.PI - (pref * dz[0]) / 2,
     force: fo / Math.PI,
-    dEdR: g / Math.PI - (pref * f.dzR[0]) / 2,
+    dEdR: g / Math.PI - (pref * dzR[0]) / 2,
   };
 }
 
+/** Radius nodes of the tables, in units of R0. */
+export const TABLE_RADII = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0] as const;
+const M = TABLE_RADII.length;
+const NSYM = (M * (M + 1)) / 2;
+/** Values per d node of the pair table: E (symmetric), F (symmetric), dE/dR1 (ordered). */
+const PAIR_BLOCK = 2 * NSYM + M * M;
+/** Values per h node of the edge table: (E, F, dE/dR) per radius node. */
+const EDGE_BLOCK = 3 * M;
+
+/** Index of the unordered radius pair (m, n) in the symmetric blocks. */
+function sym(m: number, n: number): number {
+  const a = Math.min(m, n);
+  const b = Math.max(m, n);
+  return (a * (2 * M - a - 1)) / 2 + b;
+}
+
 /**
- * Tabulated interactions of one skyrmion size (R0, w) in one device, built once per device and
- * field. Plain data (typed arrays), so it survives structured cloning to worker threads.
+ * Tabulated interactions of one skyrmion (R0, w) in one device, built once per device and field.
+ * Plain data (typed arrays), so it survives structured cloning to worker threads.
  */
 export interface InteractionTable {
   radius: number;
@@ -255,182 +277,220 @@ export interface InteractionTable {
   /** Effective film thickness T [m] and the prefactor mu0 Ms_eff^2 [J/m^3]. */
   filmThickness: number;
   mu0MsEff2: number;
-  /** Reversed area a = Int (1 - mz) dA = -dz(0) [m^2] of the R0 ansatz and da/dR [m]: the charges of Eqs. (3), (5). */
-  reversedArea: number;
-  reversedAreaSlope: number;
+  /** Reversed area a = Int (1 - mz) dA = -dz(0) [m^2] and da/dR [m] at the radius nodes (far fields). */
+  reversedArea: Float64Array;
+  reversedAreaSlope: Float64Array;
   /** Grid step [m] and number of points (d = i step, i = 0..n-1) of the pair and edge tables. */
   step: number;
   n: number;
-  /** Pair: E00, E01, E11 [J, J/m, J/m^2]; F = -dE/dd: F00, F01, F11. */
-  e00: Float64Array;
-  e01: Float64Array;
-  e11: Float64Array;
-  f00: Float64Array;
-  f01: Float64Array;
-  f11: Float64Array;
-  /** Edge (distance h from the edge on the same grid): E0, dE/dR, and -dE/dh: F0, F1. */
-  edgeE0: Float64Array;
-  edgeE1: Float64Array;
-  edgeF0: Float64Array;
-  edgeF1: Float64Array;
+  /**
+   * Pair table, PAIR_BLOCK values per d node: E(R_m, R_n) [J] (symmetric), F = -dE/dd [N]
+   * (symmetric), and dE/dR1 at (R1, R2) = (R_m, R_n) [J/m] (ordered, index m M + n).
+   */
+  pair: Float64Array;
+  /** Edge table, EDGE_BLOCK values per h node: E, -dE/dh, dE/dR at each radius node. */
+  edge: Float64Array;
 }
 
 /**
- * Build the tables of Eqs. (1), (2), (4) on d, h in [0, 15 R0] (step <= w/2 and <= R0/40), with the
- * first-order size expansion; beyond, the far fields (3) and (5) apply.
+ * Build the tables of Eqs. (1), (2), (4) on d, h in [0, 15 R0] (step min(R0/20, 2w)) at the radius
+ * nodes TABLE_RADII x R0; beyond 15 R0 the far fields (3) and (5) apply.
  */
 export function interactionTable(p: InteractionParameters): InteractionTable {
   check(p);
-  const R = p.radius;
+  const R0 = p.radius;
   const w = p.wallWidth;
   const { T, MsEff, pref } = effectiveMedium(p);
-  const dMax = 15 * R;
-  const step = Math.min(w / 2, R / 30);
+  const dMax = 15 * R0;
+  const step = Math.min(R0 / 20, 2 * w);
   const n = Math.ceil(dMax / step) + 1;
   // k grid resolving the oscillation of J0(k d) J1(k R)^2 up to d = dMax (16 points per period,
   // Simpson), up to k = 6/w where each ansatz form factor has decayed by ~exp(-3 pi) (1e-4).
-  const k = kGrid(6 / w, (2 * Math.PI) / (16 * (dMax + 2 * R + 2 * T)));
-  const ff = ansatzFormFactors(R, w, k);
+  const k = kGrid(6 / w, (2 * Math.PI) / (16 * (dMax + 2 * R0 + 2 * T)));
+  const ff = ansatzFormFactors(
+    TABLE_RADII.map((f) => f * R0),
+    w,
+    k,
+  );
   const nk = k.length;
   const dk = k[1];
-  // Kernels per k: Simpson weight x k x (N_zz products); see Eq. (1).
-  const a00 = new Float64Array(nk);
-  const a01 = new Float64Array(nk);
-  const a11 = new Float64Array(nk);
-  const gz0 = new Float64Array(nk);
-  const gz1 = new Float64Array(nk);
+  // Kernels per k (Simpson weight included): pair energy A (symmetric), size derivative B
+  // (ordered), Eq. (1); edge G (energy) and GR (size derivative), Eq. (4).
+  const A = new Float64Array(NSYM * nk);
+  const B = new Float64Array(M * M * nk);
+  const G = new Float64Array(M * nk);
+  const GR = new Float64Array(M * nk);
   const c = pref / (2 * Math.PI);
   for (let j = 0; j < nk; j++) {
     const nz = nzz(k[j] * T);
-    const wt = simpsonWeight(j, nk, dk);
-    a00[j] = c * wt * k[j] * (nz * ff.dz[j] * ff.dz[j] + (1 - nz) * ff.mr[j] * ff.mr[j]);
-    a01[j] = c * wt * k[j] * (nz * ff.dz[j] * ff.dzR[j] + (1 - nz) * ff.mr[j] * ff.mrR[j]);
-    a11[j] = c * wt * k[j] * (nz * ff.dzR[j] * ff.dzR[j] + (1 - nz) * ff.mrR[j] * ff.mrR[j]);
-    gz0[j] = (wt * pref * nz * ff.dz[j]) / Math.PI;
-    gz1[j] = (wt * pref * nz * ff.dzR[j]) / Math.PI;
+    const wk = c * simpsonWeight(j, nk, dk) * k[j];
+    for (let m = 0; m < M; m++) {
+      for (let q = 0; q < M; q++) {
+        if (q >= m)
+          A[NSYM * j + sym(m, q)] =
+            wk * (nz * ff.dz[m][j] * ff.dz[q][j] + (1 - nz) * ff.mr[m][j] * ff.mr[q][j]);
+        B[M * M * j + m * M + q] =
+          wk * (nz * ff.dzR[m][j] * ff.dz[q][j] + (1 - nz) * ff.mrR[m][j] * ff.mr[q][j]);
+      }
+      const wg = (simpsonWeight(j, nk, dk) * pref * nz) / Math.PI;
+      G[M * j + m] = wg * ff.dz[m][j];
+      GR[M * j + m] = wg * ff.dzR[m][j];
+    }
   }
-  const tab: InteractionTable = {
-    radius: R,
-    wallWidth: w,
-    filmThickness: T,
-    mu0MsEff2: MU0 * MsEff * MsEff,
-    reversedArea: -ff.dz[0],
-    reversedAreaSlope: -ff.dzR[0],
-    step,
-    n,
-    e00: new Float64Array(n),
-    e01: new Float64Array(n),
-    e11: new Float64Array(n),
-    f00: new Float64Array(n),
-    f01: new Float64Array(n),
-    f11: new Float64Array(n),
-    edgeE0: new Float64Array(n),
-    edgeE1: new Float64Array(n),
-    edgeF0: new Float64Array(n),
-    edgeF1: new Float64Array(n),
-  };
+  const pair = new Float64Array(PAIR_BLOCK * n);
+  const edge = new Float64Array(EDGE_BLOCK * n);
   for (let i = 0; i < n; i++) {
     const d = i * step;
-    let e00 = 0;
-    let e01 = 0;
-    let e11 = 0;
-    let f00 = 0;
-    let f01 = 0;
-    let f11 = 0;
-    let ee0 = 0;
-    let ee1 = 0;
-    let ef0 = 0;
-    let ef1 = 0;
+    const po = PAIR_BLOCK * i;
+    const eo = EDGE_BLOCK * i;
     for (let j = 0; j < nk; j++) {
       const x = k[j] * d;
       const j0 = besselJ0(x);
       const j1 = k[j] * besselJ1(x);
-      e00 += a00[j] * j0;
-      e01 += a01[j] * j0;
-      e11 += a11[j] * j0;
-      f00 += a00[j] * j1;
-      f01 += a01[j] * j1;
-      f11 += a11[j] * j1;
+      const aj = NSYM * j;
+      for (let l = 0; l < NSYM; l++) {
+        pair[po + l] += A[aj + l] * j0;
+        pair[po + NSYM + l] += A[aj + l] * j1;
+      }
+      const bj = M * M * j;
+      for (let l = 0; l < M * M; l++) pair[po + 2 * NSYM + l] += B[bj + l] * j0;
       const sinc = k[j] === 0 ? d : Math.sin(x) / k[j];
       const cs = Math.cos(x);
-      ee0 += gz0[j] * sinc;
-      ee1 += gz1[j] * sinc;
-      ef0 -= gz0[j] * cs;
-      ef1 -= gz1[j] * cs;
+      for (let m = 0; m < M; m++) {
+        edge[eo + 3 * m] += G[M * j + m] * sinc;
+        edge[eo + 3 * m + 1] -= G[M * j + m] * cs;
+        edge[eo + 3 * m + 2] += GR[M * j + m] * sinc;
+      }
     }
-    tab.e00[i] = e00;
-    tab.e01[i] = e01;
-    tab.e11[i] = e11;
-    tab.f00[i] = f00;
-    tab.f01[i] = f01;
-    tab.f11[i] = f11;
-    tab.edgeE0[i] = ee0 - (pref * ff.dz[0]) / 2;
-    tab.edgeE1[i] = ee1 - (pref * ff.dzR[0]) / 2;
-    tab.edgeF0[i] = ef0;
-    tab.edgeF1[i] = ef1;
+    for (let m = 0; m < M; m++) {
+      edge[eo + 3 * m] -= (pref * ff.dz[m][0]) / 2;
+      edge[eo + 3 * m + 2] -= (pref * ff.dzR[m][0]) / 2;
+    }
   }
-  return tab;
+  return {
+    radius: R0,
+    wallWidth: w,
+    filmThickness: T,
+    mu0MsEff2: MU0 * MsEff * MsEff,
+    reversedArea: Float64Array.from(ff.dz.map((v) => -v[0])),
+    reversedAreaSlope: Float64Array.from(ff.dzR.map((v) => -v[0])),
+    step,
+    n,
+    pair,
+    edge,
+  };
+}
+
+/** Position of radius R among the nodes: lower node index (0..M-2) + fraction in [0, 1]. */
+function node(t: InteractionTable, R: number): number {
+  const x = (R / t.radius - TABLE_RADII[0]) / (TABLE_RADII[1] - TABLE_RADII[0]);
+  return Math.min(Math.max(x, 0), M - 1 - 1e-12);
 }
 
 /**
- * Pair interaction from the table for radii R0 + dR1, R0 + dR2 at distance d. Writes
- * out[0] = E [J], out[1] = -dE/dd [N], out[2] = dE/dR1 [J/m], out[3] = dE/dR2 [J/m].
- * Beyond the table: Eq. (3) with q_i = 2 pi R_i^2 Ms_eff.
+ * Pair interaction from the table for radii R1, R2 at centre distance d. Writes
+ * out[0] = E [J], out[1] = -dE/dd [N], out[2] = dE/dR1 [J/m], out[3] = dE/dR2 [J/m]; linear
+ * interpolation in d, R1, R2. Beyond the table: Eq. (3) with q_i = Ms_eff a(R_i).
  */
-export function pairFromTable(t: InteractionTable, d: number, dR1: number, dR2: number, out: Float64Array): void {
+export function pairFromTable(
+  t: InteractionTable,
+  d: number,
+  R1: number,
+  R2: number,
+  out: Float64Array,
+): void {
+  const x1 = node(t, R1);
+  const x2 = node(t, R2);
+  const m1 = Math.floor(x1);
+  const m2 = Math.floor(x2);
+  const p1 = x1 - m1;
+  const p2 = x2 - m2;
   const u = d / t.step;
   if (u < t.n - 1) {
     const i = Math.floor(u);
     const a = u - i;
-    const b = 1 - a;
-    const e01 = b * t.e01[i] + a * t.e01[i + 1];
-    const e11 = b * t.e11[i] + a * t.e11[i + 1];
-    const f01 = b * t.f01[i] + a * t.f01[i + 1];
-    const f11 = b * t.f11[i] + a * t.f11[i + 1];
-    out[0] = b * t.e00[i] + a * t.e00[i + 1] + (dR1 + dR2) * e01 + dR1 * dR2 * e11;
-    out[1] = b * t.f00[i] + a * t.f00[i + 1] + (dR1 + dR2) * f01 + dR1 * dR2 * f11;
-    out[2] = e01 + dR2 * e11;
-    out[3] = e01 + dR1 * e11;
+    let e = 0;
+    let f = 0;
+    let g1 = 0;
+    let g2 = 0;
+    for (let di = 0; di < 2; di++) {
+      const o = PAIR_BLOCK * (i + di);
+      const wd = di ? a : 1 - a;
+      for (let s1 = 0; s1 < 2; s1++) {
+        const w1 = wd * (s1 ? p1 : 1 - p1);
+        const m = m1 + s1;
+        for (let s2 = 0; s2 < 2; s2++) {
+          const wgt = w1 * (s2 ? p2 : 1 - p2);
+          const q = m2 + s2;
+          const l = sym(m, q);
+          e += wgt * t.pair[o + l];
+          f += wgt * t.pair[o + NSYM + l];
+          g1 += wgt * t.pair[o + 2 * NSYM + m * M + q];
+          g2 += wgt * t.pair[o + 2 * NSYM + q * M + m];
+        }
+      }
+    }
+    out[0] = e;
+    out[1] = f;
+    out[2] = g1;
+    out[3] = g2;
     return;
   }
-  // Two pairs of charged disks, Eq. (3): E = (mu0 q1 q2 / 2 pi)(1/d - 1/s), s = sqrt(d^2 + T^2),
-  // q_i = Ms_eff a_i with the reversed area a_i = a0 + dR_i da/dR (2 pi R_i^2 for a sharp wall).
-  const a1 = t.reversedArea + dR1 * t.reversedAreaSlope;
-  const a2 = t.reversedArea + dR2 * t.reversedAreaSlope;
+  // Two pairs of charged disks, Eq. (3): E = (mu0 q1 q2 / 2 pi)(1/d - 1/s), s = sqrt(d^2 + T^2).
+  const A = t.reversedArea;
+  const S = t.reversedAreaSlope;
+  const a1 = (1 - p1) * A[m1] + p1 * A[m1 + 1];
+  const a2 = (1 - p2) * A[m2] + p2 * A[m2 + 1];
+  const a1p = (1 - p1) * S[m1] + p1 * S[m1 + 1];
+  const a2p = (1 - p2) * S[m2] + p2 * S[m2 + 1];
   const T = t.filmThickness;
-  const c = (t.mu0MsEff2 * a1 * a2) / (2 * Math.PI);
+  const c = t.mu0MsEff2 / (2 * Math.PI);
   const s = Math.sqrt(d * d + T * T);
   const g = 1 / d - 1 / s;
-  out[0] = c * g;
-  out[1] = c * (1 / (d * d) - d / (s * s * s));
-  out[2] = ((t.mu0MsEff2 * t.reversedAreaSlope * a2) / (2 * Math.PI)) * g;
-  out[3] = ((t.mu0MsEff2 * t.reversedAreaSlope * a1) / (2 * Math.PI)) * g;
+  out[0] = c * a1 * a2 * g;
+  out[1] = c * a1 * a2 * (1 / (d * d) - d / (s * s * s));
+  out[2] = c * a1p * a2 * g;
+  out[3] = c * a1 * a2p * g;
 }
 
 /**
- * Edge interaction from the table for radius R0 + dR at distance h from the edge. Writes
- * out[0] = E [J], out[1] = -dE/dh [N] (> 0 pushes away from the edge), out[2] = dE/dR [J/m].
- * Beyond the table: Eq. (5).
+ * Edge interaction from the table for a skyrmion of radius R whose centre is at distance h from
+ * the edge. Writes out[0] = E [J], out[1] = -dE/dh [N] (> 0 pushes away from the edge),
+ * out[2] = dE/dR [J/m]. Beyond the table: Eq. (5) with R^2 -> a(R) / (2 pi).
  */
-export function edgeFromTable(t: InteractionTable, h: number, dR: number, out: Float64Array): void {
+export function edgeFromTable(t: InteractionTable, h: number, R: number, out: Float64Array): void {
+  const x = node(t, R);
+  const m = Math.floor(x);
+  const p = x - m;
   const u = Math.max(h, 0) / t.step;
   if (u < t.n - 1) {
     const i = Math.floor(u);
     const a = u - i;
-    const b = 1 - a;
-    const e1 = b * t.edgeE1[i] + a * t.edgeE1[i + 1];
-    out[0] = b * t.edgeE0[i] + a * t.edgeE0[i + 1] + dR * e1;
-    out[1] = b * t.edgeF0[i] + a * t.edgeF0[i + 1] + dR * (b * t.edgeF1[i] + a * t.edgeF1[i + 1]);
-    out[2] = e1;
+    let e = 0;
+    let f = 0;
+    let g = 0;
+    for (let di = 0; di < 2; di++) {
+      const wd = di ? a : 1 - a;
+      for (let s = 0; s < 2; s++) {
+        const wgt = wd * (s ? p : 1 - p);
+        const o = EDGE_BLOCK * (i + di) + 3 * (m + s);
+        e += wgt * t.edge[o];
+        f += wgt * t.edge[o + 1];
+        g += wgt * t.edge[o + 2];
+      }
+    }
+    out[0] = e;
+    out[1] = f;
+    out[2] = g;
     return;
   }
-  // Eq. (5) with R^2 -> a / (2 pi), a = a0 + dR da/dR the reversed area.
-  const a = t.reversedArea + dR * t.reversedAreaSlope;
+  const area = (1 - p) * t.reversedArea[m] + p * t.reversedArea[m + 1];
+  const slope = (1 - p) * t.reversedAreaSlope[m] + p * t.reversedAreaSlope[m + 1];
   const T = t.filmThickness;
-  const c = (t.mu0MsEff2 * a) / (2 * Math.PI);
+  const c = t.mu0MsEff2 / (2 * Math.PI);
   const lg = Math.log1p((T * T) / (h * h));
   const shape = 2 * (T * Math.atan(T / h) - 0.5 * h * lg);
-  out[0] = c * shape;
-  out[1] = c * lg;
-  out[2] = ((t.mu0MsEff2 * t.reversedAreaSlope) / (2 * Math.PI)) * shape;
+  out[0] = c * area * shape;
+  out[1] = c * area * lg;
+  out[2] = c * slope * shape;
 }
