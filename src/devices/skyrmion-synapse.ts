@@ -13,13 +13,14 @@
  *     stochastic Heun scheme): v = M (F_SOT + F_int + F_edge + F_pin + xi), where
  *       M = [[a, -g], [g, a]] / (g^2 + a^2),  g = 4 pi Q delta_s N t,  a = alpha s N t Dxx,
  *       <xi_i(t) xi_j(t')> = 2 a kT delta_ij delta(t - t')   (fluctuation-dissipation).
- *     Repulsion between skyrmions and from the track edges: U = E_int exp(-s / w), s the wall-to-wall
- *     gap, w the wall width of the profile (exponential tail of the profile; Lin et al., PRB 87,
- *     214419 (2013)). Pinning: Gaussian wells -U_p exp(-r^2 / 2 sigma^2) at random sites.
+ *     Repulsion between skyrmions and from the track edges: magnetostatic (stray field of the reversed
+ *     cylinders in the N-repeat stack, physics/skyrmion/interaction.ts, tabulated once per device and
+ *     field in skyrmionAtField and interpolated in distance and radii).
+ *     Pinning: Gaussian wells -U_p exp(-r^2 / 2 sigma^2) at random sites.
  *  4. Annihilation under reversed pulses (Woo et al., Nat. Electron. 1, 288 (2018)): Arrhenius with
  *     E_a = loweredBarrier(E_saddle - E_min at the depression field); skyrmions leaving through the contacts or pushed into the edges
  *     are removed.
- *  5. Size: each radius shrinks under the repulsion pressure, R_i = R0 - (sum of |dU/dR_i|) / k_R,
+ *  5. Size: each radius shrinks under the interaction, R_i = R0 - (sum_k dE_int/dR_i + dE_edge/dR_i) / k_R,
  *     with k_R = d^2E/dR^2 of the multilayer energy model (crowding, Song et al. 256 vs 285 nm).
  *  6. Hall readout: rho_xy = rho_AH,sat (1 - sum_i a_i / A_active) over skyrmions whose centre is
  *     in the active disk, a_i = Int(1 - mz) dA of skyrmion i (physics/readout/hall.ts).
@@ -43,6 +44,7 @@ import {
   type InteractionTable,
 } from '../physics/skyrmion/interaction.js';
 import { jouleTemperatureRise } from '../physics/thermal/joule.js';
+import { ordinaryHallResistivity, topologicalHallResistivity } from '../physics/readout/hall.js';
 import { PhysicsError } from '../util/errors.js';
 import type { SkyrmionSynapseDevice } from './skyrmion-synapse-preset.js';
 
@@ -438,7 +440,15 @@ export function runSynapseCycle(
       }
     }
     const mz = Math.max(-1, 1 - area / Aact);
-    return { nAct, rho: rhoSat * mz, meanD: gas.n ? dsum / gas.n : NaN };
+    // Anomalous term, plus the optional ordinary R0 B and topological P R0 B_eff terms
+    // (physics/readout/hall.ts; both 0 unless the material sets ordinaryHallCoefficient).
+    const R0H = m.ordinaryHallCoefficient ?? 0;
+    const extra =
+      R0H === 0
+        ? 0
+        : ordinaryHallResistivity(R0H, gas.sk.field) +
+          topologicalHallResistivity(R0H, m.hallSpinPolarization ?? 0, nAct / Aact);
+    return { nAct, rho: rhoSat * mz + extra, meanD: gas.n ? dsum / gas.n : NaN };
   };
 
   const phases: Array<{
