@@ -75,7 +75,7 @@ describe('skyrmion profile (shooting)', () => {
   });
 
   it('follows the large-radius balance R = -sigma / (2 Ms B) above Dc in a weak field', () => {
-    // E(R) ~ 2 pi R t sigma + 2 pi Ms B R^2 t for R >> Delta (Rohart & Thiaville 2013, Sec. III);
+    // E(R) ~ 2 pi R t sigma + 2 pi Ms B R^2 t for R >> Delta (wall energy + Zeeman of a circular domain);
     // minimising gives R = -sigma/(2 Ms B). Corrections are of relative order Delta/R (~5 % here).
     const D = 1.2 * Dc;
     const sigma = 4 * Math.sqrt(A * K) - Math.PI * D;
