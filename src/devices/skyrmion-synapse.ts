@@ -40,7 +40,9 @@ import { skyrmionBarrier, type SkyrmionBarrier } from '../physics/skyrmion/barri
 import {
   edgeFromTable,
   interactionTable,
-  pairFromTable,
+  pairForce,
+  pairSizeDerivative,
+  radiusNode,
   type InteractionTable,
 } from '../physics/skyrmion/interaction.js';
 import { jouleTemperatureRise } from '../physics/thermal/joule.js';
@@ -273,6 +275,7 @@ export class SkyrmionGas implements LangevinSystem {
   }
 
   private ibuf = new Float64Array(4);
+  private nodeBuf = new Float64Array(MAX_SK);
 
   /**
    * Force on every skyrmion (fx, fy) into out: SOT drive, magnetostatic pair repulsion
@@ -288,21 +291,23 @@ export class SkyrmionGas implements LangevinSystem {
     const Up = P.pinningDepth;
     const { pinX, pinY } = this.st;
     const b = this.ibuf;
+    const node = this.nodeBuf;
     for (let i = 0; i < n; i++) {
       out[2 * i] = this.fSot;
       out[2 * i + 1] = 0;
+      node[i] = radiusNode(tab, this.radius[i]);
     }
     for (let i = 0; i < n; i++) {
       const xi = x[2 * i];
       const yi = x[2 * i + 1];
       const Ri = this.radius[i];
+      const xi_n = node[i];
       for (let k = i + 1; k < n; k++) {
         const dx = xi - x[2 * k];
         const dy = yi - x[2 * k + 1];
         const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
-        pairFromTable(tab, d, Ri, this.radius[k], b);
-        // b[1] = -dE_int/dd > 0: repulsion along the separation.
-        const f = b[1];
+        // -dE_int/dd > 0: repulsion along the separation.
+        const f = pairForce(tab, d, xi_n, node[k]);
         out[2 * i] += (f * dx) / d;
         out[2 * i + 1] += (f * dy) / d;
         out[2 * k] -= (f * dx) / d;
@@ -363,15 +368,19 @@ export class SkyrmionGas implements LangevinSystem {
     const R0 = this.sk.radius;
     const kR = this.sk.radialStiffness;
     const b = this.ibuf;
+    const node = this.nodeBuf;
+    for (let i = 0; i < n; i++) node[i] = radiusNode(tab, this.radius[i]);
     for (let it = 0; it < sweeps; it++) {
       for (let i = 0; i < n; i++) {
         const Ri = this.radius[i];
+        const xi_n = node[i];
         let press = 0;
         for (let k = 0; k < n; k++) {
           if (k === i) continue;
-          const d = Math.hypot(x[2 * i] - x[2 * k], x[2 * i + 1] - x[2 * k + 1]) + 1e-12;
-          pairFromTable(tab, d, Ri, this.radius[k], b);
-          press += b[2];
+          const dx = x[2 * i] - x[2 * k];
+          const dy = x[2 * i + 1] - x[2 * k + 1];
+          const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
+          press += pairSizeDerivative(tab, d, xi_n, node[k]);
         }
         const yi = x[2 * i + 1];
         edgeFromTable(tab, W2 - yi, Ri, b);
@@ -379,6 +388,7 @@ export class SkyrmionGas implements LangevinSystem {
         edgeFromTable(tab, yi + W2, Ri, b);
         press += b[2];
         this.radius[i] = Math.max(0.5 * R0, R0 - press / kR);
+        node[i] = radiusNode(tab, this.radius[i]);
       }
     }
   }

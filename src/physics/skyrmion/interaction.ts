@@ -382,9 +382,89 @@ export function interactionTable(p: InteractionParameters): InteractionTable {
 }
 
 /** Position of radius R among the nodes: lower node index (0..M-2) + fraction in [0, 1]. */
-function node(t: InteractionTable, R: number): number {
+export function radiusNode(t: InteractionTable, R: number): number {
   const x = (R / t.radius - TABLE_RADII[0]) / (TABLE_RADII[1] - TABLE_RADII[0]);
   return Math.min(Math.max(x, 0), M - 1 - 1e-12);
+}
+const node = radiusNode;
+
+/** Symmetric-block index of (m, n) for all m, n (constant lookup table). */
+const SYM_INDEX = Int32Array.from({ length: M * M }, (_, k) => sym(Math.floor(k / M), k % M));
+
+/**
+ * Trilinear interpolation of one pair quantity stored at offset `base` (+ SYM_INDEX, or + m M + n
+ * when `ordered`) of the pair block: distance weight a, radius positions x1, x2 (radiusNode).
+ */
+function pairInterp(
+  t: InteractionTable,
+  i: number,
+  a: number,
+  x1: number,
+  x2: number,
+  base: number,
+  ordered: boolean,
+): number {
+  const m1 = Math.floor(x1);
+  const m2 = Math.floor(x2);
+  const p1 = x1 - m1;
+  const p2 = x2 - m2;
+  const P = t.pair;
+  const o0 = PAIR_BLOCK * i + base;
+  const o1 = o0 + PAIR_BLOCK;
+  const b = 1 - a;
+  let l00: number, l01: number, l10: number, l11: number;
+  if (ordered) {
+    l00 = m1 * M + m2;
+    l01 = l00 + 1;
+    l10 = l00 + M;
+    l11 = l10 + 1;
+  } else {
+    l00 = SYM_INDEX[m1 * M + m2];
+    l01 = SYM_INDEX[m1 * M + m2 + 1];
+    l10 = SYM_INDEX[(m1 + 1) * M + m2];
+    l11 = SYM_INDEX[(m1 + 1) * M + m2 + 1];
+  }
+  const v00 = b * P[o0 + l00] + a * P[o1 + l00];
+  const v01 = b * P[o0 + l01] + a * P[o1 + l01];
+  const v10 = b * P[o0 + l10] + a * P[o1 + l10];
+  const v11 = b * P[o0 + l11] + a * P[o1 + l11];
+  return (1 - p1) * ((1 - p2) * v00 + p2 * v01) + p1 * ((1 - p2) * v10 + p2 * v11);
+}
+
+/**
+ * Pair force -dE/dd [N] (> 0: repulsion) at distance d for radius positions x1, x2 = radiusNode(t, R_i)
+ * (hot-loop variant of pairFromTable: callers cache the node positions per skyrmion).
+ */
+export function pairForce(t: InteractionTable, d: number, x1: number, x2: number): number {
+  const u = d / t.step;
+  if (u < t.n - 1) {
+    const i = Math.floor(u);
+    return pairInterp(t, i, u - i, x1, x2, NSYM, false);
+  }
+  const a1 = areaAt(t.reversedArea, x1);
+  const a2 = areaAt(t.reversedArea, x2);
+  const T = t.filmThickness;
+  const s = Math.sqrt(d * d + T * T);
+  return ((t.mu0MsEff2 * a1 * a2) / (2 * Math.PI)) * (1 / (d * d) - d / (s * s * s));
+}
+
+/** dE_int/dR1 [J/m] at distance d for radius positions x1, x2 (hot-loop variant of pairFromTable). */
+export function pairSizeDerivative(t: InteractionTable, d: number, x1: number, x2: number): number {
+  const u = d / t.step;
+  if (u < t.n - 1) {
+    const i = Math.floor(u);
+    return pairInterp(t, i, u - i, x1, x2, 2 * NSYM, true);
+  }
+  const T = t.filmThickness;
+  const g = 1 / d - 1 / Math.sqrt(d * d + T * T);
+  return ((t.mu0MsEff2 * areaAt(t.reversedAreaSlope, x1) * areaAt(t.reversedArea, x2)) / (2 * Math.PI)) * g;
+}
+
+/** Linear interpolation of a per-radius-node array at node position x. */
+function areaAt(v: Float64Array, x: number): number {
+  const m = Math.floor(x);
+  const p = x - m;
+  return (1 - p) * v[m] + p * v[m + 1];
 }
 
 /**
