@@ -3,8 +3,11 @@ import {
   edgeFromTable,
   edgeInteraction,
   interactionTable,
+  pairForce,
   pairFromTable,
   pairInteraction,
+  pairSizeDerivative,
+  radiusNode,
   type InteractionParameters,
   type InteractionTable,
 } from '../src/physics/skyrmion/interaction.js';
@@ -110,6 +113,25 @@ describe('magnetostatic skyrmion-skyrmion interaction', () => {
       const dFar = 16 * R;
       pairFromTable(tab, dFar, R, R, out);
       expect(rel(out[0], pairInteraction(stack, dFar, R, R).energy)).toBeLessThan(0.012);
+    });
+
+    it('give the same force and size derivative through the hot-loop lookups', () => {
+      const out = new Float64Array(4);
+      const R = stack.radius;
+      for (const d of [150e-9, 446e-9, 1.2e-6, 2e-6, 5e-6]) {
+        for (const [R1, R2] of [
+          [R, R],
+          [0.83 * R, 0.61 * R],
+          [0.4 * R, 1.2 * R],
+        ]) {
+          pairFromTable(tab, d, R1, R2, out);
+          const x1 = radiusNode(tab, R1);
+          const x2 = radiusNode(tab, R2);
+          expect(pairForce(tab, d, x1, x2)).toBeCloseTo(out[1], 22);
+          expect(rel(pairSizeDerivative(tab, d, x1, x2), out[2])).toBeLessThan(1e-12);
+          expect(rel(pairSizeDerivative(tab, d, x2, x1), out[3])).toBeLessThan(1e-12);
+        }
+      }
     });
 
     it('repel a skyrmion from the film edge, tending to the dipole against a half-plane', () => {
