@@ -14,12 +14,13 @@ import {
 import { loadSkyrmionSynapse } from '../src/devices/skyrmion-synapse-preset.js';
 import {
   SkyrmionGas,
+  multilayerParameters,
   skyrmionAtField,
   type SkyrmionAtField,
   type SynapseStatics,
 } from '../src/devices/skyrmion-synapse.js';
 import { MU0 } from '../src/units/constants.js';
-import { ansatzIntegrals } from '../src/physics/skyrmion/multilayer.js';
+import { ansatzEnergy, ansatzIntegrals } from '../src/physics/skyrmion/multilayer.js';
 
 // The song2020 stack: [GdFeCo 9 nm | period 13 nm] x 20, calibrated Ms = 291.4 kA/m, and the
 // multilayer-model skyrmion at 140 mT (R0 = 99.6 nm, w = 6.19 nm).
@@ -164,10 +165,11 @@ describe('crowding shrink in the skyrmion gas', () => {
   const a = Math.sqrt((2 * Math.PI * 1.5e-6 ** 2) / (Math.sqrt(3) * 41));
   let sk: SkyrmionAtField;
   let gas: SkyrmionGas;
+  let dev: ReturnType<typeof loadSkyrmionSynapse>;
   const x = new Float64Array(14);
   beforeAll(() => {
     // Edges 0.25 mm away: an infinite film (edge shrink < 1e-3 R0), to isolate the crowding.
-    const dev = loadSkyrmionSynapse('song2020', ['trackWidth=0.5 mm']);
+    dev = loadSkyrmionSynapse('song2020', ['trackWidth=0.5 mm']);
     sk = skyrmionAtField(dev, dev.params.fieldPotentiation);
     const st = { pinX: new Float64Array(0), pinY: new Float64Array(0) } as unknown as SynapseStatics;
     gas = new SkyrmionGas(dev, st, sk);
@@ -235,5 +237,30 @@ describe('crowding shrink in the skyrmion gas', () => {
     expect(rel(sk.radius - gas.radius[0], shrink)).toBeLessThan(0.02);
     // The neighbours (3 neighbours each) shrink less than the centre.
     expect(gas.radius[1]).toBeGreaterThan(gas.radius[0]);
+  });
+
+  it('flags a skyrmion pressed beyond the largest restoring force of its energy as collapsing', () => {
+    // collapsePressure = max over R < R0 of -dE/dR (multilayer model, fixed w), scanned in
+    // skyrmionAtField on a 0.02 R0 grid; an independent 0.005 R0 scan near the maximum agrees to
+    // 1 % (the maximum is flat: a grid offset of 0.01 R0 changes it by < 0.5 %).
+    const p = multilayerParameters(dev, dev.params.fieldPotentiation);
+    const w = sk.wallWidth;
+    const h = 0.002 * sk.radius;
+    let best = 0;
+    for (let f = 0.5; f <= 0.8; f += 0.005) {
+      const R = f * sk.radius;
+      best = Math.max(best, -(ansatzEnergy(p, R + h, w).total - ansatzEnergy(p, R - h, w).total) / (2 * h));
+    }
+    expect(rel(sk.collapsePressure, best)).toBeLessThan(0.01);
+    // The gas records the pressure behind each radius: R_i = R0 - pressure_i / k_R above the floor.
+    hexagon(1.5 * a);
+    gas.updateRadii(x);
+    for (let i = 0; i < 7; i++)
+      expect(rel(sk.radius - gas.radius[i], gas.pressure[i] / sk.radialStiffness)).toBeLessThan(1e-12);
+    gas.n = 1;
+    x[0] = 0;
+    x[1] = 0;
+    gas.updateRadii(x);
+    expect(gas.overCompressed(0)).toBe(false);
   });
 });

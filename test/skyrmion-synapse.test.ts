@@ -27,6 +27,7 @@ describe('skyrmion gas (Thiele-Langevin)', () => {
       radius: 100e-9,
       wallWidth: 6e-9,
       radialStiffness: 1,
+      collapsePressure: 1,
       dissipation: 100,
       sotForceLength: -1e-6,
       reversedArea: 6e-14,

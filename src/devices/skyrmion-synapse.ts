@@ -57,6 +57,12 @@ export interface SkyrmionAtField {
   wallWidth: number;
   /** d^2E/dR^2 at the minimum [J/m^2]. */
   radialStiffness: number;
+  /**
+   * Largest restoring force max_{R < R0} (-dE/dR) of the isolated skyrmion at fixed w [J/m]: a
+   * skyrmion pressed harder than this (sum of dE_int/dR from neighbours and edges) has no
+   * equilibrium radius and collapses (beyond the linear response R0 - press/k_R).
+   */
+  collapsePressure: number;
   dissipation: number;
   sotForceLength: number;
   reversedArea: number;
@@ -93,6 +99,15 @@ export function skyrmionAtField(dev: SkyrmionSynapseDevice, B: number, R0 = 100e
   const ep = ansatzEnergy(p, s.radius + h, s.wallWidth).total;
   const em = ansatzEnergy(p, s.radius - h, s.wallWidth).total;
   const k = Math.max((ep - 2 * e0 + em) / (h * h), 1e-12);
+  // Scan -dE/dR (central differences, step 0.01 R0) on R = 0.2 ... 0.98 R0 in steps of 0.02 R0.
+  let collapsePressure = 0;
+  const hc = 0.01 * s.radius;
+  for (let f = 0.2; f < 0.99; f += 0.02) {
+    const R = f * s.radius;
+    const g =
+      (ansatzEnergy(p, R + hc, s.wallWidth).total - ansatzEnergy(p, R - hc, s.wallWidth).total) / (2 * hc);
+    collapsePressure = Math.max(collapsePressure, -g);
+  }
   const ints = ansatzIntegrals(s.radius, s.wallWidth);
   const m = dev.material;
   const interactions = interactionTable({
@@ -108,6 +123,7 @@ export function skyrmionAtField(dev: SkyrmionSynapseDevice, B: number, R0 = 100e
     radius: s.radius,
     wallWidth: s.wallWidth,
     radialStiffness: k,
+    collapsePressure,
     dissipation: ints.dissipation,
     sotForceLength: ints.sotForceLength,
     reversedArea: ints.reversedArea,
@@ -276,6 +292,16 @@ export class SkyrmionGas implements LangevinSystem {
 
   private ibuf = new Float64Array(4);
   private nodeBuf = new Float64Array(MAX_SK);
+  /** Size pressure sum_k dE_int/dR_i + dE_edge/dR_i [J/m] of every skyrmion, from the last updateRadii. */
+  pressure = new Float64Array(MAX_SK);
+
+  /**
+   * True when skyrmion i is pressed harder than the largest restoring force of the isolated
+   * skyrmion (SkyrmionAtField.collapsePressure): it has no equilibrium radius and collapses.
+   */
+  overCompressed(i: number): boolean {
+    return this.pressure[i] > this.sk.collapsePressure;
+  }
 
   /**
    * Force on every skyrmion (fx, fy) into out: SOT drive, magnetostatic pair repulsion
@@ -387,6 +413,7 @@ export class SkyrmionGas implements LangevinSystem {
         press += b[2];
         edgeFromTable(tab, yi + W2, Ri, b);
         press += b[2];
+        this.pressure[i] = press;
         this.radius[i] = Math.max(0.5 * R0, R0 - press / kR);
         node[i] = radiusNode(tab, this.radius[i]);
       }
