@@ -20,6 +20,7 @@ import {
   type SynapseStatics,
 } from '../src/devices/skyrmion-synapse.js';
 import { MU0 } from '../src/units/constants.js';
+import { crowdedDiameters } from '../src/devices/skyrmion-crowding.js';
 import { ansatzEnergy, ansatzIntegrals } from '../src/physics/skyrmion/multilayer.js';
 
 // The song2020 stack: [GdFeCo 9 nm | period 13 nm] x 20, calibrated Ms = 291.4 kA/m, and the
@@ -262,5 +263,16 @@ describe('crowding shrink in the skyrmion gas', () => {
     x[1] = 0;
     gas.updateRadii(x);
     expect(gas.overCompressed(0)).toBe(false);
+  });
+
+  it('reports isolated and dense sizes of a direct configuration (crowdedDiameters)', () => {
+    // Wiring of the validation helper: spacing from the density, isolated = 2 R0 up to the 0.5 mm
+    // edges (< 0.3 %), the dense patch smaller on average and smallest in the middle.
+    const c = crowdedDiameters(dev, sk);
+    expect(rel(c.spacing_m, a)).toBeLessThan(1e-12);
+    expect(rel(c.isolated_diameter_m, 2 * sk.radius)).toBeLessThan(3e-3);
+    expect(c.dense_mean_diameter_m).toBeLessThan(c.isolated_diameter_m);
+    expect(c.dense_centre_diameter_m).toBeLessThanOrEqual(c.dense_mean_diameter_m);
+    expect(rel(c.track_isolated_diameter_m, c.isolated_diameter_m)).toBeLessThan(3e-3);
   });
 });

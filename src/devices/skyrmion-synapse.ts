@@ -270,7 +270,7 @@ export class SkyrmionGas implements LangevinSystem {
   radius = new Float64Array(MAX_SK);
   constructor(
     private readonly dev: SkyrmionSynapseDevice,
-    private readonly st: SynapseStatics,
+    private readonly st: Pick<SynapseStatics, 'pinX' | 'pinY'>,
     public sk: SkyrmionAtField,
   ) {}
 
