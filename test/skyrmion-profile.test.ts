@@ -35,6 +35,33 @@ describe('skyrmion profile (shooting)', () => {
     expect(Math.abs(solved({ ...base, D }).radius / wy - 1)).toBeLessThan(0.05);
   });
 
+  it('has the Belavin-Polyakov core and energy of a small skyrmion (D << Dc)', () => {
+    // For D -> 0 the skyrmion shrinks to the Belavin-Polyakov soliton theta = 2 atan(R/r), whose
+    // exchange energy 8 pi A t is the lower bound of any Q = -1 texture (Belavin & Polyakov, JETP
+    // Lett. 22, 245 (1975)); the BP profile is the universal core of small chiral skyrmions
+    // (Komineas, Melcher & Venakides, Nonlinearity 33, 3395 (2020)). At D = 0.1 Dc, kappa R = 0.021:
+    // anisotropy corrects the core by O((kappa r)^2 ln(1/kappa r)) = 0.011 rad at r = 3R and the
+    // radius by (kappa R)^2 ln(1/kappa R) = 0.17 %; DMI by O(D r / A) ~ 0.3 %.
+    const D = 0.1 * Dc;
+    const r = solveSkyrmionProfile({ ...base, D }, { collapseRadius: 1e-15 });
+    if (!r.exists) throw new Error(r.reason);
+    const Rbp = 2 / r.coreSlope; // theta'(0) = -2/R for the BP profile
+    expect(Math.abs(r.radius / Rbp - 1)).toBeLessThan(3e-3);
+    let dev = 0;
+    for (let i = 0; i < r.r.length && r.r[i] <= 3 * r.radius; i++)
+      dev = Math.max(dev, Math.abs(r.theta[i] - 2 * Math.atan(Rbp / r.r[i])));
+    expect(dev).toBeLessThan(0.015);
+    // Energy just below 8 pi A t (the DMI gain ~ D R t is first order in R; 1.1e-3 here).
+    const Ebp = 8 * Math.PI * A * base.thickness;
+    expect(r.energy).toBeLessThan(Ebp);
+    expect(r.energy / Ebp).toBeGreaterThan(0.995);
+    // The default grid resolves the core (R = 2 grid steps of 0.01/kappa without core refinement):
+    // a 10x finer grid changes the energy by < 1e-5.
+    const fine = solveSkyrmionProfile({ ...base, D }, { collapseRadius: 1e-15, gridStep: 1e-3 });
+    if (!fine.exists) throw new Error(fine.reason);
+    expect(Math.abs(fine.energy / r.energy - 1)).toBeLessThan(1e-5);
+  });
+
   it('approaches the straight-wall width sqrt(A/K) and the wall energy for a large skyrmion', () => {
     const D = 0.99 * Dc;
     const r = solved({ ...base, D });
@@ -48,7 +75,7 @@ describe('skyrmion profile (shooting)', () => {
   });
 
   it('follows the large-radius balance R = -sigma / (2 Ms B) above Dc in a weak field', () => {
-    // E(R) ~ 2 pi R t sigma + 2 pi Ms B R^2 t for R >> Delta (Rohart & Thiaville 2013, Sec. III);
+    // E(R) ~ 2 pi R t sigma + 2 pi Ms B R^2 t for R >> Delta (wall energy + Zeeman of a circular domain);
     // minimising gives R = -sigma/(2 Ms B). Corrections are of relative order Delta/R (~5 % here).
     const D = 1.2 * Dc;
     const sigma = 4 * Math.sqrt(A * K) - Math.PI * D;

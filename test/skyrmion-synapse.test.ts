@@ -8,6 +8,7 @@ import { createRng } from '../src/random/stream.js';
 import { parseTable } from '../src/tables/io.js';
 import { jouleTemperatureRise } from '../src/physics/thermal/joule.js';
 import { KB } from '../src/units/constants.js';
+import { interactionTable } from '../src/physics/skyrmion/interaction.js';
 
 describe('skyrmion gas (Thiele-Langevin)', () => {
   it('satisfies equipartition in a harmonic pin: <x^2> = kT / k_pin per coordinate', () => {
@@ -26,10 +27,20 @@ describe('skyrmion gas (Thiele-Langevin)', () => {
       radius: 100e-9,
       wallWidth: 6e-9,
       radialStiffness: 1,
+      collapsePressure: 1,
       dissipation: 100,
       sotForceLength: -1e-6,
       reversedArea: 6e-14,
       energy: 1e-17,
+      // Magnetostatic tables of this size in the stack (edges 50 um away: negligible here).
+      interactions: interactionTable({
+        Ms: dev.material.Ms,
+        thickness: dev.material.thickness,
+        period: dev.material.period!,
+        repeats: dev.material.repeats,
+        radius: 100e-9,
+        wallWidth: 6e-9,
+      }),
     };
     const st = { pinX: Float64Array.of(0), pinY: Float64Array.of(0) } as unknown as SynapseStatics;
     const gas = new SkyrmionGas(dev, st, sk);

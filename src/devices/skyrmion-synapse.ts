@@ -13,13 +13,14 @@
  *     stochastic Heun scheme): v = M (F_SOT + F_int + F_edge + F_pin + xi), where
  *       M = [[a, -g], [g, a]] / (g^2 + a^2),  g = 4 pi Q delta_s N t,  a = alpha s N t Dxx,
  *       <xi_i(t) xi_j(t')> = 2 a kT delta_ij delta(t - t')   (fluctuation-dissipation).
- *     Repulsion between skyrmions and from the track edges: U = E_int exp(-s / w), s the wall-to-wall
- *     gap, w the wall width of the profile (exponential tail of the profile; Lin et al., PRB 87,
- *     214419 (2013)). Pinning: Gaussian wells -U_p exp(-r^2 / 2 sigma^2) at random sites.
+ *     Repulsion between skyrmions and from the track edges: magnetostatic (stray field of the reversed
+ *     cylinders in the N-repeat stack, physics/skyrmion/interaction.ts, tabulated once per device and
+ *     field in skyrmionAtField and interpolated in distance and radii).
+ *     Pinning: Gaussian wells -U_p exp(-r^2 / 2 sigma^2) at random sites.
  *  4. Annihilation under reversed pulses (Woo et al., Nat. Electron. 1, 288 (2018)): Arrhenius with
  *     E_a = loweredBarrier(E_saddle - E_min at the depression field); skyrmions leaving through the contacts or pushed into the edges
  *     are removed.
- *  5. Size: each radius shrinks under the repulsion pressure, R_i = R0 - (sum of |dU/dR_i|) / k_R,
+ *  5. Size: each radius shrinks under the interaction, R_i = R0 - (sum_k dE_int/dR_i + dE_edge/dR_i) / k_R,
  *     with k_R = d^2E/dR^2 of the multilayer energy model (crowding, Song et al. 256 vs 285 nm).
  *  6. Hall readout: rho_xy = rho_AH,sat (1 - sum_i a_i / A_active) over skyrmions whose centre is
  *     in the active disk, a_i = Int(1 - mz) dA of skyrmion i (physics/readout/hall.ts).
@@ -36,7 +37,16 @@ import {
   type MultilayerParameters,
 } from '../physics/skyrmion/multilayer.js';
 import { skyrmionBarrier, type SkyrmionBarrier } from '../physics/skyrmion/barrier.js';
+import {
+  edgeFromTable,
+  interactionTable,
+  pairForce,
+  pairSizeDerivative,
+  radiusNode,
+  type InteractionTable,
+} from '../physics/skyrmion/interaction.js';
 import { jouleTemperatureRise } from '../physics/thermal/joule.js';
+import { ordinaryHallResistivity, topologicalHallResistivity } from '../physics/readout/hall.js';
 import { PhysicsError } from '../util/errors.js';
 import type { SkyrmionSynapseDevice } from './skyrmion-synapse-preset.js';
 
@@ -47,10 +57,18 @@ export interface SkyrmionAtField {
   wallWidth: number;
   /** d^2E/dR^2 at the minimum [J/m^2]. */
   radialStiffness: number;
+  /**
+   * Largest restoring force max_{R < R0} (-dE/dR) of the isolated skyrmion at fixed w [J/m]: a
+   * skyrmion pressed harder than this (sum of dE_int/dR from neighbours and edges) has no
+   * equilibrium radius and collapses (beyond the linear response R0 - press/k_R).
+   */
+  collapsePressure: number;
   dissipation: number;
   sotForceLength: number;
   reversedArea: number;
   energy: number;
+  /** Magnetostatic pair/edge interaction tables of this skyrmion in this device (interaction.ts). */
+  interactions: InteractionTable;
 }
 
 /** The minimised multilayer skyrmion (radius, wall width, energy) a SkyrmionAtField came from. */
@@ -81,16 +99,36 @@ export function skyrmionAtField(dev: SkyrmionSynapseDevice, B: number, R0 = 100e
   const ep = ansatzEnergy(p, s.radius + h, s.wallWidth).total;
   const em = ansatzEnergy(p, s.radius - h, s.wallWidth).total;
   const k = Math.max((ep - 2 * e0 + em) / (h * h), 1e-12);
+  // Scan -dE/dR (central differences, step 0.01 R0) on R = 0.2 ... 0.98 R0 in steps of 0.02 R0.
+  let collapsePressure = 0;
+  const hc = 0.01 * s.radius;
+  for (let f = 0.2; f < 0.99; f += 0.02) {
+    const R = f * s.radius;
+    const g =
+      (ansatzEnergy(p, R + hc, s.wallWidth).total - ansatzEnergy(p, R - hc, s.wallWidth).total) / (2 * hc);
+    collapsePressure = Math.max(collapsePressure, -g);
+  }
   const ints = ansatzIntegrals(s.radius, s.wallWidth);
+  const m = dev.material;
+  const interactions = interactionTable({
+    Ms: m.Ms,
+    thickness: m.thickness,
+    period: m.period ?? m.thickness,
+    repeats: m.repeats,
+    radius: s.radius,
+    wallWidth: s.wallWidth,
+  });
   return {
     field: B,
     radius: s.radius,
     wallWidth: s.wallWidth,
     radialStiffness: k,
+    collapsePressure,
     dissipation: ints.dissipation,
     sotForceLength: ints.sotForceLength,
     reversedArea: ints.reversedArea,
     energy: s.energy,
+    interactions,
   };
 }
 
@@ -245,7 +283,7 @@ export class SkyrmionGas implements LangevinSystem {
   radius = new Float64Array(MAX_SK);
   constructor(
     private readonly dev: SkyrmionSynapseDevice,
-    private readonly st: SynapseStatics,
+    private readonly st: Pick<SynapseStatics, 'pinX' | 'pinY'>,
     public sk: SkyrmionAtField,
   ) {}
 
@@ -265,42 +303,60 @@ export class SkyrmionGas implements LangevinSystem {
     this.sk = sk;
   }
 
-  /** Force on every skyrmion (fx, fy) into out. */
+  private ibuf = new Float64Array(4);
+  private nodeBuf = new Float64Array(MAX_SK);
+  /** Size pressure sum_k dE_int/dR_i + dE_edge/dR_i [J/m] of every skyrmion, from the last updateRadii. */
+  pressure = new Float64Array(MAX_SK);
+
+  /**
+   * True when skyrmion i is pressed harder than the largest restoring force of the isolated
+   * skyrmion (SkyrmionAtField.collapsePressure): it has no equilibrium radius and collapses.
+   */
+  overCompressed(i: number): boolean {
+    return this.pressure[i] > this.sk.collapsePressure;
+  }
+
+  /**
+   * Force on every skyrmion (fx, fy) into out: SOT drive, magnetostatic pair repulsion
+   * -dE_int/dd along the separation and edge repulsion -dE_edge/dh from the tables of
+   * physics/skyrmion/interaction.ts (interpolated in the current radii R_i), Gaussian pinning.
+   */
   forces(x: Float64Array, out: Float64Array): void {
     const n = this.n;
     const P = this.dev.params;
-    const w = this.sk.wallWidth;
-    const E = P.interactionEnergy;
+    const tab = this.sk.interactions;
     const W2 = P.trackWidth / 2;
     const sig2 = P.pinningWidth * P.pinningWidth;
     const Up = P.pinningDepth;
     const { pinX, pinY } = this.st;
+    const b = this.ibuf;
+    const node = this.nodeBuf;
     for (let i = 0; i < n; i++) {
       out[2 * i] = this.fSot;
       out[2 * i + 1] = 0;
+      node[i] = radiusNode(tab, this.radius[i]);
     }
     for (let i = 0; i < n; i++) {
       const xi = x[2 * i];
       const yi = x[2 * i + 1];
       const Ri = this.radius[i];
+      const xi_n = node[i];
       for (let k = i + 1; k < n; k++) {
         const dx = xi - x[2 * k];
         const dy = yi - x[2 * k + 1];
         const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
-        const gap = d - Ri - this.radius[k];
-        if (gap > 12 * w) continue;
-        // F = -dU/dd = (E/w) exp(-gap/w) along the separation
-        const f = (E / w) * Math.exp(-Math.max(gap, -3 * w) / w);
+        // -dE_int/dd > 0: repulsion along the separation.
+        const f = pairForce(tab, d, xi_n, node[k]);
         out[2 * i] += (f * dx) / d;
         out[2 * i + 1] += (f * dy) / d;
         out[2 * k] -= (f * dx) / d;
         out[2 * k + 1] -= (f * dy) / d;
       }
-      // Edges of the track at y = +-W/2.
-      const gTop = W2 - yi - Ri;
-      const gBot = yi + W2 - Ri;
-      if (gTop < 12 * w) out[2 * i + 1] -= (E / w) * Math.exp(-Math.max(gTop, -3 * w) / w);
-      if (gBot < 12 * w) out[2 * i + 1] += (E / w) * Math.exp(-Math.max(gBot, -3 * w) / w);
+      // Edges of the track at y = +-W/2 (b[1] = -dE_edge/dh > 0 pushes away from the edge).
+      edgeFromTable(tab, W2 - yi, Ri, b);
+      out[2 * i + 1] -= b[1];
+      edgeFromTable(tab, yi + W2, Ri, b);
+      out[2 * i + 1] += b[1];
       // Pinning wells.
       for (let p = 0; p < pinX.length; p++) {
         const px = xi - pinX[p];
@@ -337,27 +393,42 @@ export class SkyrmionGas implements LangevinSystem {
     }
   }
 
-  /** Crowding: R_i = R0 - sum |dU/dR_i| / k_R (bounded below by R0/2). */
-  updateRadii(x: Float64Array): void {
+  /**
+   * Crowding: R_i = R0 - (sum_k dE_int(d_ik)/dR_i + dE_edge/dR_i) / k_R (linear response of the
+   * isolated skyrmion, k_R = d^2E/dR^2 of the multilayer model; bounded below by R0/2 where the
+   * linear response has long ceased to hold). `sweeps` Gauss-Seidel sweeps (default 3; the
+   * neighbours' sizes enter dE_int/dR_i at first order).
+   */
+  updateRadii(x: Float64Array, sweeps = 3): void {
     const n = this.n;
     const P = this.dev.params;
-    const w = this.sk.wallWidth;
-    const E = P.interactionEnergy;
+    const tab = this.sk.interactions;
     const W2 = P.trackWidth / 2;
     const R0 = this.sk.radius;
-    for (let it = 0; it < 3; it++) {
+    const kR = this.sk.radialStiffness;
+    const b = this.ibuf;
+    const node = this.nodeBuf;
+    for (let i = 0; i < n; i++) node[i] = radiusNode(tab, this.radius[i]);
+    for (let it = 0; it < sweeps; it++) {
       for (let i = 0; i < n; i++) {
+        const Ri = this.radius[i];
+        const xi_n = node[i];
         let press = 0;
         for (let k = 0; k < n; k++) {
           if (k === i) continue;
-          const d = Math.hypot(x[2 * i] - x[2 * k], x[2 * i + 1] - x[2 * k + 1]);
-          const gap = d - this.radius[i] - this.radius[k];
-          if (gap < 12 * w) press += (E / w) * Math.exp(-Math.max(gap, -3 * w) / w);
+          const dx = x[2 * i] - x[2 * k];
+          const dy = x[2 * i + 1] - x[2 * k + 1];
+          const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
+          press += pairSizeDerivative(tab, d, xi_n, node[k]);
         }
         const yi = x[2 * i + 1];
-        press += (E / w) * Math.exp(-Math.max(W2 - yi - this.radius[i], -3 * w) / w);
-        press += (E / w) * Math.exp(-Math.max(yi + W2 - this.radius[i], -3 * w) / w);
-        this.radius[i] = Math.max(0.5 * R0, R0 - press / this.sk.radialStiffness);
+        edgeFromTable(tab, W2 - yi, Ri, b);
+        press += b[2];
+        edgeFromTable(tab, yi + W2, Ri, b);
+        press += b[2];
+        this.pressure[i] = press;
+        this.radius[i] = Math.max(0.5 * R0, R0 - press / kR);
+        node[i] = radiusNode(tab, this.radius[i]);
       }
     }
   }
@@ -420,7 +491,15 @@ export function runSynapseCycle(
       }
     }
     const mz = Math.max(-1, 1 - area / Aact);
-    return { nAct, rho: rhoSat * mz, meanD: gas.n ? dsum / gas.n : NaN };
+    // Anomalous term, plus the optional ordinary R0 B and topological P R0 B_eff terms
+    // (physics/readout/hall.ts; both 0 unless the material sets ordinaryHallCoefficient).
+    const R0H = m.ordinaryHallCoefficient ?? 0;
+    const extra =
+      R0H === 0
+        ? 0
+        : ordinaryHallResistivity(R0H, gas.sk.field) +
+          topologicalHallResistivity(R0H, m.hallSpinPolarization ?? 0, nAct / Aact);
+    return { nAct, rho: rhoSat * mz + extra, meanD: gas.n ? dsum / gas.n : NaN };
   };
 
   const phases: Array<{

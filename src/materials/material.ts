@@ -142,6 +142,20 @@ export const MATERIAL_PARAMETERS = {
     max: 10,
     description: 'ratio of field-like to damping-like spin-orbit torque',
   },
+  ordinaryHallCoefficient: {
+    unit: 'm^3/C',
+    default: 0,
+    min: -1e-3,
+    max: 1e-3,
+    description: 'ordinary Hall coefficient R0 of the stack (rho_N = R0 B; 0 = term off)',
+  },
+  hallSpinPolarization: {
+    unit: '',
+    default: 0,
+    min: -1,
+    max: 1,
+    description: 'carrier spin polarization P of the topological Hall term P R0 B_eff (0 = term off)',
+  },
 } as const satisfies ParameterSpecs;
 
 export type MaterialParameterName = keyof typeof MATERIAL_PARAMETERS;
@@ -170,6 +184,8 @@ export interface Material {
   netSpinDensity?: number;
   totalSpinDensity?: number;
   fieldLikeRatio: number;
+  ordinaryHallCoefficient: number;
+  hallSpinPolarization: number;
   /** Source of every value (literature reference, 'estimate: ...', 'default', or 'override'). */
   sources: Record<string, string>;
 }
