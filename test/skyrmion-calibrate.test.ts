@@ -6,15 +6,24 @@ import { PhysicsError } from '../src/util/errors.js';
 describe('site nucleation calibration', () => {
   it('finds the barrier scale and critical current that hit both count targets (short protocol)', async () => {
     // Twelve potentiation pulses on two device realizations of a short track (contacts next to the
-    // active disk, so skyrmions arrive from the first pulses) keep this fast. The result is checked by
+    // active disk, so skyrmions arrive from the first pulses) keep this fast. Ms = 380 kA/m (Keff
+    // kept) makes a skyrmion that survives the track's edge field (the preset's does not, see the
+    // last test); crowding collapse caps the count at ~4 and it is reached within the first pulses,
+    // hence the small targets (3 at the end, 90 % of it mid-way). The result is checked by
     // evaluating the counts again at the returned parameters (same seeds: common random numbers, so
     // the counts are deterministic functions of the parameters).
-    const dev = loadSkyrmionSynapse('song2020', ['potentiationPulses=12', 'trackLength=3.4 um']);
+    const dev = loadSkyrmionSynapse('song2020', [
+      'potentiationPulses=12',
+      'trackLength=3.4 um',
+      'Ms=380 kA/m',
+      'Ku=190.13 kJ/m^3',
+    ]);
     const opts = { devices: 2, seed: 'test-calibration', workers: 1 };
     const cal = await calibrateNucleation(dev, {
       ...opts,
-      targetSkyrmions: 20,
-      midFraction: 0.4,
+      targetSkyrmions: 3,
+      scaleMax: 1,
+      midFraction: 0.9,
       tolerance: 0.5,
       midTolerance: 1,
     });
@@ -26,8 +35,8 @@ describe('site nucleation calibration', () => {
       opts,
     );
     expect(counts[12]).toBe(cal.achievedSkyrmions);
-    expect(Math.abs(counts[12] - 20)).toBeLessThanOrEqual(0.5);
-    expect(Math.abs(counts[6] - 8)).toBeLessThanOrEqual(1);
+    expect(Math.abs(counts[12] - 3)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(counts[6] - 2.7)).toBeLessThanOrEqual(1);
     // At fixed critical current, a larger barrier scale never gives more skyrmions at the end.
     const atJ = cal.evaluations
       .filter((e) => e.criticalCurrent === cal.evaluations[0].criticalCurrent)
@@ -44,20 +53,12 @@ describe('site nucleation calibration', () => {
     ).rejects.toThrow(PhysicsError);
   }, 60_000);
 
-  it('the preset values are the calibration root for the calibration seeds (41 at the end, ~20.5 mid-way)', async () => {
-    // The preset stores the output of `magneuro synapse calibrate --write` (default options). One
-    // evaluation with the same default seed and device count must land within the calibration
-    // tolerances (0.5 skyrmion at the end, 1 at mid-protocol); hand-edited values would not.
+  it('says that the preset device cannot reach 41 skyrmions: they collapse in the track', async () => {
+    // With the magnetostatic edge and pair interactions (physics/skyrmion/interaction.ts) the
+    // preset's skyrmion (Ms calibrated to a 200 nm film skyrmion, within ~15 mT of its collapse
+    // field) is pressed beyond its largest restoring force by the edge field of the 2 um track, so
+    // every nucleated skyrmion collapses and no site barrier can produce Song's 41 (docs/skyrmion.md).
     const dev = loadSkyrmionSynapse('song2020');
-    expect(dev.sources.nucleationBarrierScale).toMatch(/^calibrated:/);
-    expect(dev.sources.nucleationCriticalCurrent).toMatch(/^calibrated:/);
-    const counts = await meanSkyrmionCounts(
-      dev,
-      dev.params.nucleationBarrierScale,
-      dev.params.nucleationCriticalCurrent,
-      { devices: 8, seed: 'calibration:song2020-nucleation', workers: 2 },
-    );
-    expect(Math.abs(counts[24] - 41)).toBeLessThanOrEqual(0.5);
-    expect(Math.abs(counts[12] - 20.5)).toBeLessThanOrEqual(1);
-  }, 180_000);
+    await expect(calibrateNucleation(dev, { devices: 2, workers: 2 })).rejects.toThrow(/out of reach/);
+  }, 120_000);
 });

@@ -131,13 +131,6 @@ export const SKYRMION_SYNAPSE_PARAMETERS = {
     max: 1e-5,
     description: 'pinning well width',
   },
-  interactionEnergy: {
-    unit: 'J',
-    required: true,
-    min: 0,
-    max: 1e-14,
-    description: 'repulsion energy at wall contact',
-  },
   timeStep: { unit: 's', required: true, min: 0, minOpen: true, max: 1e-8, description: 'Heun time step' },
   heatCapacity: {
     unit: 'J/(m^3 K)',

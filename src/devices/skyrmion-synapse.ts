@@ -605,6 +605,24 @@ export function runSynapseCycle(
       }
       gas.configure(ph.sk, 0, m.temperature);
       gas.updateRadii(x);
+      // Crowding collapse: a skyrmion pressed beyond the largest restoring force of the energy model
+      // (SkyrmionAtField.collapsePressure) has no equilibrium radius and collapses. Remove the most
+      // over-compressed one, relax the others, repeat (removing one relieves its neighbours).
+      for (;;) {
+        let worst = -1;
+        let excess = 0;
+        for (let i = 0; i < gas.n; i++) {
+          const e = gas.pressure[i] - gas.sk.collapsePressure;
+          if (e > excess) {
+            excess = e;
+            worst = i;
+          }
+        }
+        if (worst < 0) break;
+        remove(worst);
+        annihilated++;
+        gas.updateRadii(x);
+      }
       const r = readout();
       records.push({
         phase: ph.phase,
