@@ -35,7 +35,7 @@ export const mlpStage: QuickstartStage = {
       const range = conductanceRange(s.table);
       if (!(range.max > range.min)) {
         throw new Error(
-          'the simulated song2020 table has a single level (no skyrmion nucleated; docs/skyrmion.md)',
+          'the simulated song2020 table has a single level (no skyrmion survives in the simulated device; docs/skyrmion.md)',
         );
       }
       table = s.table;
