@@ -32,6 +32,20 @@ export interface SpikingNeuron {
     n: number,
     rng: RandomStream,
   ): void;
+  /**
+   * Optional: after `forward`, mark in `need` (same layout) every entry k whose dL/ds[k] can reach
+   * dL/dx (elsewhere `backward` multiplies it by zero), and return how many were marked. The
+   * network then computes dL/ds only there (a sparse part of the dense product dZ W^T); the other
+   * entries of gS passed to `backward` are 0. Without it, dL/ds is computed everywhere.
+   */
+  spikeGradientSupport?(
+    s: Float32Array,
+    trace: Float32Array,
+    need: Uint8Array,
+    batch: number,
+    T: number,
+    n: number,
+  ): number;
   /** gS = dL/ds (input), gX = dL/dx (output, overwritten). */
   backward(
     x: Float32Array,
@@ -129,6 +143,24 @@ export class LifNeuron implements SpikingNeuron {
         }
       }
     }
+  }
+
+  /** dL/ds[k] is used only where the surrogate is nonzero, |u - theta| < w (all entries for 'sigmoid'). */
+  spikeGradientSupport(_s: Float32Array, trace: Float32Array, need: Uint8Array): number {
+    const len = trace.length;
+    if (this.p.spikeFunction === 'sigmoid') {
+      need.fill(1, 0, len);
+      return len;
+    }
+    const { threshold } = this.p;
+    const w = this.w;
+    let c = 0;
+    for (let k = 0; k < len; k++) {
+      const on = Math.abs(trace[k] - threshold) < w ? 1 : 0;
+      need[k] = on;
+      c += on;
+    }
+    return c;
   }
 
   /** dS/du: surrogate (heaviside) or exact (sigmoid). */
@@ -301,6 +333,17 @@ export class BinaryDwMtjNeuron implements SpikingNeuron {
     const len = batch * T * n;
     for (let k = 0; k < len; k++) gX[k] = gS[k] * trace[k];
   }
+
+  /** dL/ds[k] is used only where the table's slope is nonzero (trace[k] != 0). */
+  spikeGradientSupport(_s: Float32Array, trace: Float32Array, need: Uint8Array): number {
+    let c = 0;
+    for (let k = 0; k < trace.length; k++) {
+      const on = trace[k] !== 0 ? 1 : 0;
+      need[k] = on;
+      c += on;
+    }
+    return c;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,5 +437,33 @@ export class MultiWeightDwMtjNeuron implements SpikingNeuron {
         }
       }
     }
+  }
+
+  /**
+   * dL/ds[t] flows back through dL/da to the steps t' <= t since the last spike before t, so it is
+   * used when the slope trace is nonzero at any of them: need[t] = (trace[t] != 0) or
+   * (need[t-1] and s[t-1] = 0).
+   */
+  spikeGradientSupport(
+    s: Float32Array,
+    trace: Float32Array,
+    need: Uint8Array,
+    batch: number,
+    T: number,
+    n: number,
+  ): number {
+    let c = 0;
+    for (let b = 0; b < batch; b++)
+      for (let j = 0; j < n; j++) {
+        let on = 0;
+        for (let t = 0; t < T; t++) {
+          const k = (b * T + t) * n + j;
+          if (t > 0 && s[k - n] !== 0) on = 0;
+          if (trace[k] !== 0) on = 1;
+          need[k] = on;
+          c += on;
+        }
+      }
+    return c;
   }
 }
