@@ -7,7 +7,7 @@
  * the bench says so; no number is made up.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../util/paths.js';
@@ -96,6 +96,97 @@ export function runPytorchReference(o: PytorchRunOptions, python = pythonInterpr
     const r = spawnSync(python, args, { encoding: 'utf8', timeout: 1_800_000, maxBuffer: 16 << 20 });
     if (r.status !== 0) throw new Error(`PyTorch reference failed (${r.status}): ${r.stderr || r.error}`);
     return JSON.parse(r.stdout) as PytorchReport;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface GradientCheck {
+  config: { inputs: number; hidden: number[]; outputs: number; timesteps: number; batch: number };
+  loss_magneuro: number;
+  loss_pytorch: number;
+  max_abs_grad: number;
+  /** Largest gradient of a first-layer weight (nonzero: the check reaches through both LIF layers). */
+  max_abs_grad_first_layer: number;
+  max_abs_difference: number;
+  /** Parameters whose gradients differ by more than 1e-4 of the largest gradient. */
+  entries_above_1e4_relative: number;
+  entries: number;
+}
+
+/**
+ * Shows that the PyTorch reference computes magneuro's training step: for binary input images
+ * (intensity 0 or 1, so the Poisson spikes are the images at every step and both sides see the
+ * same spikes), the batch loss and the gradient of every parameter from magneuro's runShard
+ * (shards of 25 summed, as in training) and from the reference (`--check`) are compared.
+ */
+export async function checkPytorchGradient(
+  images: Float32Array,
+  labels: Uint8Array,
+  python = pythonInterpreter(),
+): Promise<GradientCheck> {
+  const { runShard, initialParameters } = await import('../nn/snn/network.js');
+  const { LifNeuron } = await import('../nn/snn/neurons.js');
+  const batch = 50;
+  const config = { inputs: 784, hidden: [64, 64], outputs: 10, timesteps: 20 };
+  const binary = images.slice(0, batch * 784).map((p) => (p >= 0.5 ? 1 : 0));
+  const lab = labels.slice(0, batch);
+  const { params, running } = initialParameters(config, 'pytorch-check');
+  const neuron = new LifNeuron();
+  const grad = new Float64Array(params.length);
+  let lossSum = 0;
+  for (let s = 0; s < batch / 25; s++) {
+    const r = runShard(
+      config,
+      neuron,
+      params,
+      running,
+      {
+        images: binary.slice(s * 25 * 784, (s + 1) * 25 * 784),
+        labels: lab.slice(s * 25, (s + 1) * 25),
+        count: 25,
+      },
+      `check-${s}`,
+      { train: true, lossScale: 1 / batch },
+    );
+    lossSum += r.lossSum;
+    for (let k = 0; k < grad.length; k++) grad[k] += r.grad![k];
+  }
+  const T = config.timesteps;
+  const spikes = new Float32Array(batch * T * 784);
+  for (let b = 0; b < batch; b++)
+    for (let t = 0; t < T; t++) spikes.set(binary.subarray(b * 784, (b + 1) * 784), (b * T + t) * 784);
+  const dir = mkdtempSync(join(tmpdir(), 'magneuro-torch-check-'));
+  try {
+    writeFileSync(join(dir, 'params.f32'), new Uint8Array(params.buffer));
+    writeFileSync(join(dir, 'spikes.f32'), new Uint8Array(spikes.buffer));
+    writeFileSync(join(dir, 'labels.u8'), lab);
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ ...config, batch }));
+    const r = spawnSync(python, [pytorchScript(), '--check', dir], { encoding: 'utf8', timeout: 600_000 });
+    if (r.status !== 0)
+      throw new Error(`PyTorch gradient check failed (${r.status}): ${r.stderr || r.error}`);
+    const torchGrad = new Float32Array(readFileSync(join(dir, 'grad.f32')).buffer.slice(0));
+    const torchLoss = (JSON.parse(readFileSync(join(dir, 'loss.json'), 'utf8')) as { loss: number }).loss;
+    let maxG = 0;
+    let maxD = 0;
+    for (let k = 0; k < grad.length; k++) {
+      maxG = Math.max(maxG, Math.abs(grad[k]));
+      maxD = Math.max(maxD, Math.abs(grad[k] - torchGrad[k]));
+    }
+    let maxG1 = 0;
+    for (let k = 0; k < 784 * config.hidden[0]; k++) maxG1 = Math.max(maxG1, Math.abs(grad[k]));
+    let above = 0;
+    for (let k = 0; k < grad.length; k++) if (Math.abs(grad[k] - torchGrad[k]) > 1e-4 * maxG) above++;
+    return {
+      config: { ...config, batch },
+      loss_magneuro: lossSum / batch,
+      loss_pytorch: torchLoss,
+      max_abs_grad: maxG,
+      max_abs_grad_first_layer: maxG1,
+      max_abs_difference: maxD,
+      entries_above_1e4_relative: above,
+      entries: grad.length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -16,7 +16,13 @@ import { gemmNN, gemmNT, gemmTN } from '../nn/kernels/gemm.js';
 import { DEVICE_TABLES, type NeuronSpec } from '../nn/snn/spec.js';
 import type { LabeledImages } from '../nn/snn/train.js';
 import { result, timeRuns, type BenchResult, type BenchSuite } from './measure.js';
-import { pytorchUnavailable, runPytorchReference, type PytorchReport } from './pytorch.js';
+import {
+  checkPytorchGradient,
+  pytorchUnavailable,
+  runPytorchReference,
+  type GradientCheck,
+  type PytorchReport,
+} from './pytorch.js';
 import type { StateTable, SwitchingTable } from '../tables/schema.js';
 
 async function benchImages(count: number): Promise<{ data: LabeledImages; source: string }> {
@@ -179,8 +185,14 @@ export const snnSuite: BenchSuite = {
     const why = pytorchUnavailable();
     let torch: PytorchReport | undefined;
     let torchNote: string | undefined = why;
+    let check: GradientCheck | undefined;
     if (!why) {
       try {
+        // Same step? Loss and every gradient entry of a small network, magneuro vs the reference.
+        check = await checkPytorchGradient(data.images, data.labels);
+        log(
+          `  PyTorch reference vs magneuro gradient: max |difference| ${check.max_abs_difference.toExponential(2)} (max |gradient| ${check.max_abs_grad.toExponential(2)}), loss ${check.loss_magneuro.toFixed(6)} vs ${check.loss_pytorch.toFixed(6)}`,
+        );
         torch = runPytorchReference({
           timesteps: T,
           hidden,
@@ -224,6 +236,7 @@ export const snnSuite: BenchSuite = {
                 blas: torch.blas,
                 images: torch.images,
                 script: 'bench/pytorch/snn_lif.py',
+                gradient_check_vs_magneuro: check ?? null,
               },
             },
           ),
