@@ -22,8 +22,8 @@ F.batch_norm, only the neuron recursions loop over time. The shard of an image i
 the ghost batch norm is a plain reshape ([T, B, n] -> [T * 25, (B/25) * n] channels).
 
 Modes:
-  timing (default)  median seconds per training step (after warm-up) for each --threads value;
-                    prints one JSON object on stdout.
+  timing (default)  median seconds per training step (after warm-up) for each --threads value,
+                    consecutive batches of the given images in turn; prints one JSON object.
   --check DIR       reads params.f32 / spikes.f32 / labels.u8 / meta.json written by magneuro's
                     test helper, runs forward + backward once (no Adam step) and writes loss.json and
                     grad.f32 (magneuro's flat parameter layout) to DIR: used to show that this
@@ -154,15 +154,19 @@ def read_idx_images(directory, count):
 
 def load_batch(args):
     if args.images:
-        images = np.fromfile(args.images, dtype=np.float32).reshape(-1, 784)[: args.batch]
-        labels = np.fromfile(args.labels, dtype=np.uint8)[: args.batch].astype(np.int64)
+        images = np.fromfile(args.images, dtype=np.float32).reshape(-1, 784)
+        labels = np.fromfile(args.labels, dtype=np.uint8).astype(np.int64)
+        n = (len(images) // args.batch) * args.batch
+        if n == 0:
+            sys.exit(f"--images holds fewer than --batch = {args.batch} images")
+        images, labels = images[:n], labels[:n]
         return images, labels, args.source or f"images from {args.images}"
     if args.idx_dir:
-        images, labels = read_idx_images(args.idx_dir, args.batch)
+        images, labels = read_idx_images(args.idx_dir, 3 * args.batch)
         return images, labels, f"IDX images from {args.idx_dir}"
     g = np.random.default_rng(1)
-    images = np.where(g.random((args.batch, 784)) < 0.5, 0.0, 0.1 + 0.9 * g.random((args.batch, 784)))
-    labels = np.arange(args.batch) % 10
+    images = np.where(g.random((3 * args.batch, 784)) < 0.5, 0.0, 0.1 + 0.9 * g.random((3 * args.batch, 784)))
+    labels = np.arange(3 * args.batch) % 10
     return images.astype(np.float32), labels.astype(np.int64), "synthetic images"
 
 
@@ -183,12 +187,15 @@ def time_training(args, threads, images, labels):
     torch.manual_seed(1)
     model = SpikingMlp(784, [args.hidden, args.hidden], 10)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-8)
-    x = torch.from_numpy(images)
-    y = torch.from_numpy(labels)
+    xs = torch.from_numpy(images).split(args.batch)  # consecutive batches, used in turn
+    ys = torch.from_numpy(labels).split(args.batch)
+    count = [0]
 
     def step():
+        k = count[0] % len(xs)
+        count[0] += 1
         opt.zero_grad(set_to_none=True)
-        loss = F.cross_entropy(model(poisson(x, args.timesteps)), y)
+        loss = F.cross_entropy(model(poisson(xs[k], args.timesteps)), ys[k])
         loss.backward()
         opt.step()
         return loss.item()

@@ -15,7 +15,7 @@ import { packageRoot } from '../util/paths.js';
 import { gemmNN, gemmNT, gemmTN } from '../nn/kernels/gemm.js';
 import { DEVICE_TABLES, type NeuronSpec } from '../nn/snn/spec.js';
 import type { LabeledImages } from '../nn/snn/train.js';
-import { result, timeRuns, type BenchResult, type BenchSuite } from './measure.js';
+import { result, timeRuns, type BenchResult, type BenchSuite, type Timing } from './measure.js';
 import {
   checkPytorchGradient,
   pytorchUnavailable,
@@ -89,6 +89,20 @@ function deviceSpec(kind: 'dwmtj-binary' | 'dwmtj-mw'): { spec: NeuronSpec; tabl
     : { spec: { kind, table: analyticStates() }, table: 'analytic stand-in (device table not installed)' };
 }
 
+/** Median and spread of per-step samples (seconds). */
+function timingOf(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+  return {
+    runs: samples.length,
+    median_s: median,
+    min_s: sorted[0],
+    max_s: sorted[sorted.length - 1],
+    samples_s: samples,
+  };
+}
+
 export const snnSuite: BenchSuite = {
   name: 'snn',
   description:
@@ -98,8 +112,9 @@ export const snnSuite: BenchSuite = {
     const T = quick ? 10 : 80;
     const hidden = 500;
     const batch = 100;
-    const runs = quick ? 1 : 3;
-    const { data, source } = await benchImages(batch);
+    const runs = quick ? 1 : 5;
+    const perRun = quick ? 1 : 3;
+    const { data, source } = await benchImages(batch * perRun);
     const config = { inputs: 784, hidden: [hidden, hidden], outputs: 10, timesteps: T };
     const out: BenchResult[] = [];
 
@@ -150,30 +165,31 @@ export const snnSuite: BenchSuite = {
     const ours: Array<{
       neuron: string;
       workers: number;
-      timing: Awaited<ReturnType<typeof timeRuns>>;
+      timing: Timing;
       density: number[];
       table?: string;
     }> = [];
     for (const n of neurons) {
       for (const workers of workerCounts) {
+        // Steady-state time per training step: each run trains one epoch of `perRun` batches on a
+        // worker pool started for it; the epoch's batch loop (not the pool start-up) is timed.
         let density: number[] = [];
-        const timing = await timeRuns(
-          async () => {
-            const r = await trainSnn({
-              config,
-              neuron: n.spec,
-              train: data,
-              epochs: 1,
-              batchSize: batch,
-              lr: 1e-3,
-              seed: 'bench',
-              workers,
-            });
-            density = r.history[0].spike_density;
-          },
-          runs,
-          1,
-        );
+        const samples: number[] = [];
+        for (let r = 0; r < 1 + runs; r++) {
+          const res = await trainSnn({
+            config,
+            neuron: n.spec,
+            train: data,
+            epochs: 1,
+            batchSize: batch,
+            lr: 1e-3,
+            seed: `bench-${r}`,
+            workers,
+          });
+          density = res.history[0].spike_density;
+          if (r > 0) samples.push(res.history[0].seconds / perRun); // run 0: warm-up
+        }
+        const timing = timingOf(samples);
         log(
           `  ${n.name}, ${workers} worker(s): ${(batch / timing.median_s).toFixed(1)} images/s, spike density ${density.map((d) => d.toFixed(3)).join('/')}`,
         );
@@ -200,8 +216,8 @@ export const snnSuite: BenchSuite = {
           threads: workerCounts,
           runs: quick ? 3 : 5,
           warmup: quick ? 1 : 2,
-          images: data.images.slice(0, batch * 784),
-          labels: data.labels.slice(0, batch),
+          images: data.images,
+          labels: data.labels,
           source,
         });
         for (const r of torch.results)
