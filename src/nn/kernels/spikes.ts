@@ -112,8 +112,9 @@ export function denseForward(
 
 /**
  * Weight gradient over many time slots: gW[i*nOut + j] += sum_r s[r*nIn + i] * delta[r*nOut + j].
- * Four slots share one pass over a row of gW; a row is skipped when the input is silent in all
- * four, and only the active slots are added.
+ * The active slots of each input are listed first (compressed columns); then four active slots
+ * share one pass over the input's row of gW, so no zero spike is multiplied and a row of gW stays
+ * in cache while the delta rows of its active slots stream by.
  */
 export function accumulateSpikeOuter(
   slots: number,
@@ -123,41 +124,42 @@ export function accumulateSpikeOuter(
   delta: Float32Array,
   gw: Float32Array,
 ): void {
-  let r = 0;
-  for (; r + 4 <= slots; r += 4) {
-    const s0 = r * nIn,
-      s1 = s0 + nIn,
-      s2 = s1 + nIn,
-      s3 = s2 + nIn;
-    const d0 = r * nOut,
-      d1 = d0 + nOut,
-      d2 = d1 + nOut,
-      d3 = d2 + nOut;
-    for (let i = 0; i < nIn; i++) {
-      const x0 = s[s0 + i],
-        x1 = s[s1 + i],
-        x2 = s[s2 + i],
-        x3 = s[s3 + i];
-      const c = i * nOut;
-      const nz = (x0 !== 0 ? 1 : 0) + (x1 !== 0 ? 1 : 0) + (x2 !== 0 ? 1 : 0) + (x3 !== 0 ? 1 : 0);
-      if (nz === 0) continue;
-      if (nz === 1) {
-        const x = x0 !== 0 ? x0 : x1 !== 0 ? x1 : x2 !== 0 ? x2 : x3;
-        const d = x0 !== 0 ? d0 : x1 !== 0 ? d1 : x2 !== 0 ? d2 : d3;
-        for (let j = 0; j < nOut; j++) gw[c + j] += x * delta[d + j];
-      } else {
-        for (let j = 0; j < nOut; j++)
-          gw[c + j] += x0 * delta[d0 + j] + x1 * delta[d1 + j] + x2 * delta[d2 + j] + x3 * delta[d3 + j];
-      }
-    }
-  }
-  for (; r < slots; r++) {
+  const start = new Int32Array(nIn + 1);
+  for (let r = 0; r < slots; r++) {
     const so = r * nIn;
-    const d = r * nOut;
-    for (let i = 0; i < nIn; i++) {
-      const x = s[so + i];
-      if (x === 0) continue;
-      const c = i * nOut;
+    for (let i = 0; i < nIn; i++) if (s[so + i] !== 0) start[i + 1]++;
+  }
+  for (let i = 0; i < nIn; i++) start[i + 1] += start[i];
+  const rows = new Int32Array(start[nIn]);
+  const fill = start.slice(0, nIn);
+  for (let r = 0; r < slots; r++) {
+    const so = r * nIn;
+    for (let i = 0; i < nIn; i++) if (s[so + i] !== 0) rows[fill[i]++] = r;
+  }
+  for (let i = 0; i < nIn; i++) {
+    const c = i * nOut;
+    const end = start[i + 1];
+    let a = start[i];
+    for (; a + 4 <= end; a += 4) {
+      const r0 = rows[a],
+        r1 = rows[a + 1],
+        r2 = rows[a + 2],
+        r3 = rows[a + 3];
+      const x0 = s[r0 * nIn + i],
+        x1 = s[r1 * nIn + i],
+        x2 = s[r2 * nIn + i],
+        x3 = s[r3 * nIn + i];
+      const d0 = r0 * nOut,
+        d1 = r1 * nOut,
+        d2 = r2 * nOut,
+        d3 = r3 * nOut;
+      for (let j = 0; j < nOut; j++)
+        gw[c + j] += x0 * delta[d0 + j] + x1 * delta[d1 + j] + x2 * delta[d2 + j] + x3 * delta[d3 + j];
+    }
+    for (; a < end; a++) {
+      const r = rows[a];
+      const x = s[r * nIn + i];
+      const d = r * nOut;
       for (let j = 0; j < nOut; j++) gw[c + j] += x * delta[d + j];
     }
   }

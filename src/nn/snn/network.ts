@@ -385,14 +385,19 @@ export function runShard(
       grad[Lb.beta + j] += sumG[j];
     }
     const gIn = new Float32Array(N * n);
+    // dL/dz = A gX - B - xhat C per unit (A = inv_std gamma, B = A mean(g), C = A mean(g xhat)), row-major.
+    const cA = new Float64Array(n);
+    const cB = new Float64Array(n);
+    const cC = new Float64Array(n);
     for (let j = 0; j < n; j++) {
       const gam = params[Lb.gamma + j];
-      const mg = (gam * sumG[j]) / N;
-      const mgx = (gam * sumGX[j]) / N;
-      for (let bt = 0; bt < N; bt++) {
-        const k = bt * n + j;
-        gIn[k] = is[j] * (gam * gX[k] - mg - xh[k] * mgx);
-      }
+      cA[j] = is[j] * gam;
+      cB[j] = (is[j] * gam * sumG[j]) / N;
+      cC[j] = (is[j] * gam * sumGX[j]) / N;
+    }
+    for (let bt = 0; bt < N; bt++) {
+      const o = bt * n;
+      for (let j = 0; j < n; j++) gIn[o + j] = cA[j] * gX[o + j] - cB[j] - xh[o + j] * cC[j];
     }
     gOut = gIn;
   }
