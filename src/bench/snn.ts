@@ -16,7 +16,7 @@ import { packageRoot } from '../util/paths.js';
 import { gemmNN, gemmNT, gemmTN } from '../nn/kernels/gemm.js';
 import { DEVICE_TABLES, type NeuronSpec } from '../nn/snn/spec.js';
 import type { LabeledImages } from '../nn/snn/train.js';
-import { result, timeRuns, type BenchResult, type BenchSuite, type Timing } from './measure.js';
+import { result, timeRuns, timingOf, type BenchResult, type BenchSuite, type Timing } from './measure.js';
 import {
   checkPytorchGradient,
   pytorchUnavailable,
@@ -88,20 +88,6 @@ function deviceSpec(kind: 'dwmtj-binary' | 'dwmtj-mw'): { spec: NeuronSpec; tabl
   return kind === 'dwmtj-binary'
     ? { spec: { kind, table: analyticSwitching() }, table: 'analytic stand-in (device table not installed)' }
     : { spec: { kind, table: analyticStates() }, table: 'analytic stand-in (device table not installed)' };
-}
-
-/** Median and spread of per-step samples (seconds). */
-function timingOf(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
-  return {
-    runs: samples.length,
-    median_s: median,
-    min_s: sorted[0],
-    max_s: sorted[sorted.length - 1],
-    samples_s: samples,
-  };
 }
 
 export const snnSuite: BenchSuite = {
