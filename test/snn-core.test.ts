@@ -3,15 +3,22 @@ import { createRng } from '../src/random/stream.js';
 import {
   accumulateActiveRows,
   accumulateOuterActive,
+  accumulateSpikeOuter,
   denseForward,
+  forwardFromToggles,
   gatherActive,
+  maskedGradToInputs,
+  spikeToggles,
+  weightGradientFromToggles,
 } from '../src/nn/kernels/spikes.js';
+import { gemmNT } from '../src/nn/kernels/gemm.js';
 import { Adam } from '../src/nn/optim/adam.js';
 import {
   BinaryDwMtjNeuron,
   LifNeuron,
   MultiWeightDwMtjNeuron,
   defaultVoltageMapping,
+  type SpikingNeuron,
 } from '../src/nn/snn/neurons.js';
 import { initialParameters, runShard, snnLayout, type SnnConfig } from '../src/nn/snn/network.js';
 import type { StateTable } from '../src/tables/schema.js';
@@ -38,6 +45,74 @@ describe('sparse spike kernels', () => {
     accumulateOuterActive(gw, nOut, s, 0, active, na, delta, 0);
     for (let i = 0; i < nIn; i++)
       for (let j = 0; j < nOut; j++) expect(gw[i * nOut + j]).toBeCloseTo(s[i] * delta[j], 6);
+  });
+});
+
+describe('toggle-event and masked kernels', () => {
+  // Poisson trains of 3 samples x 9 steps x 13 inputs with rates 0..1 (some always on, some off).
+  const B = 3;
+  const T = 9;
+  const nIn = 13;
+  const nOut = 7;
+  const rng = createRng('toggles');
+  const s = new Float32Array(B * T * nIn);
+  for (let b = 0; b < B; b++)
+    for (let i = 0; i < nIn; i++) {
+      const p = i / (nIn - 1);
+      for (let t = 0; t < T; t++) s[(b * T + t) * nIn + i] = rng.uniform() < p ? 1 : 0;
+    }
+  const w = rng.fillNormal(new Float32Array(nIn * nOut));
+  const delta = rng.fillNormal(new Float32Array(B * T * nOut));
+
+  it('toggle events count every switch on and off (run ends included)', () => {
+    const e = new Float32Array(B * (T + 1) * nIn);
+    const count = spikeToggles(s, B, T, nIn, e);
+    let runs = 0;
+    for (let b = 0; b < B; b++)
+      for (let i = 0; i < nIn; i++)
+        for (let t = 0; t < T; t++)
+          if (s[(b * T + t) * nIn + i] === 1 && (t === 0 || s[(b * T + t - 1) * nIn + i] === 0)) runs++;
+    expect(count).toBe(2 * runs); // each run of spikes has one on and one off event
+    // Summing the events over time recovers the spike train.
+    for (let b = 0; b < B; b++)
+      for (let i = 0; i < nIn; i++) {
+        let level = 0;
+        for (let t = 0; t < T; t++) {
+          level += e[(b * (T + 1) + t) * nIn + i];
+          expect(level).toBe(s[(b * T + t) * nIn + i]);
+        }
+        expect(level + e[(b * (T + 1) + T) * nIn + i]).toBe(0);
+      }
+  });
+
+  it('forward product and weight gradient from toggles equal the direct spike sums', () => {
+    const e = new Float32Array(B * (T + 1) * nIn);
+    spikeToggles(s, B, T, nIn, e);
+    const z = new Float32Array(B * T * nOut);
+    forwardFromToggles(w, nIn, nOut, e, B, T, z, new Int32Array(nIn));
+    const zRef = new Float32Array(B * T * nOut);
+    for (let r = 0; r < B * T; r++) denseForward(w, nIn, nOut, s, r * nIn, zRef, r * nOut);
+    // Running sums of O(1) weights over 9 steps: float32 rounding, ~1e-6.
+    for (let k = 0; k < z.length; k++) expect(z[k]).toBeCloseTo(zRef[k], 5);
+    const gw = new Float32Array(nIn * nOut);
+    weightGradientFromToggles(nIn, nOut, e, B, T, delta, new Float32Array(B * (T + 1) * nOut), gw);
+    const gwRef = new Float32Array(nIn * nOut);
+    accumulateSpikeOuter(B * T, nIn, nOut, s, delta, gwRef);
+    for (let k = 0; k < gw.length; k++) expect(gw[k]).toBeCloseTo(gwRef[k], 5);
+  });
+
+  it('masked input gradient equals the dense product where needed and leaves the rest alone', () => {
+    const rows = B * T;
+    const need = new Uint8Array(rows * nIn).map((_, k) => (k % 3 === 0 || k % 7 === 2 ? 1 : 0));
+    const gs = new Float32Array(rows * nIn).fill(-99);
+    const n = maskedGradToInputs(rows, nIn, nOut, w, delta, need, gs, new Int32Array(nIn));
+    expect(n).toBe(need.reduce((a, b) => a + b, 0));
+    const dense = new Float32Array(rows * nIn);
+    gemmNT(rows, nIn, nOut, delta, w, dense, 1, 0);
+    for (let k = 0; k < gs.length; k++) {
+      if (need[k]) expect(gs[k]).toBeCloseTo(dense[k], 5);
+      else expect(gs[k]).toBe(-99);
+    }
   });
 });
 
@@ -176,6 +251,32 @@ describe('BPTT gradient', () => {
     // float32 state: loss rounding ~1e-7 / step 4e-3 ~ 3e-5, plus O(h^2) truncation; gradients are O(0.1).
     expect(maxG).toBeGreaterThan(1e-2);
     expect(maxErr).toBeLessThan(2e-3 * maxG + 1e-4);
+  });
+
+  it('is the same whether dL/ds is computed only where the neuron uses it or densely', () => {
+    const { config, data, params, running } = tinyProblem();
+    for (let k = 0; k < params.length; k++) params[k] *= 3;
+    const opts = { train: true, lossScale: 1 / data.count };
+    for (const neuron of [
+      new LifNeuron(),
+      new BinaryDwMtjNeuron(sigmoidTable()),
+      new MultiWeightDwMtjNeuron(fiveStateTable()),
+    ]) {
+      // The same neuron without spikeGradientSupport: the network falls back to the dense product.
+      const dense: SpikingNeuron = {
+        kind: neuron.kind,
+        forward: (...a) => neuron.forward(...a),
+        backward: (...a) => neuron.backward(...a),
+      };
+      const always = { ...opts, maskedGradientMaxFraction: 1 }; // masked path whatever the fraction
+      const gm = runShard(config, neuron, params, running, data, 'mask', always).grad!;
+      const gd = runShard(config, dense, params, running, data, 'mask', opts).grad!;
+      let maxG = 0;
+      for (const v of gd) maxG = Math.max(maxG, Math.abs(v));
+      expect(maxG).toBeGreaterThan(1e-3);
+      // Only the summation order of dZ W^T differs: float32 rounding.
+      for (let k = 0; k < gm.length; k++) expect(Math.abs(gm[k] - gd[k])).toBeLessThan(1e-5 * maxG);
+    }
   });
 
   it('reaches the first layer for binary and multi-weight DW-MTJ neurons (straight-through)', () => {

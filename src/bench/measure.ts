@@ -20,10 +20,21 @@ export async function timeRuns(fn: () => unknown | Promise<unknown>, runs = 5, w
     await fn();
     samples.push((performance.now() - t0) / 1000);
   }
+  return timingOf(samples);
+}
+
+/** Median, extremes and samples of timed runs (seconds). */
+export function timingOf(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
-  return { runs, median_s: median, min_s: sorted[0], max_s: sorted[sorted.length - 1], samples_s: samples };
+  return {
+    runs: samples.length,
+    median_s: median,
+    min_s: sorted[0],
+    max_s: sorted[sorted.length - 1],
+    samples_s: samples,
+  };
 }
 
 /** One benchmark figure, machine-readable. */

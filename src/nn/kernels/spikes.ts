@@ -112,8 +112,9 @@ export function denseForward(
 
 /**
  * Weight gradient over many time slots: gW[i*nOut + j] += sum_r s[r*nIn + i] * delta[r*nOut + j].
- * Four slots share one pass over a row of gW; a row is skipped when the input is silent in all
- * four, and only the active slots are added.
+ * The active slots of each input are listed first (compressed columns); then four active slots
+ * share one pass over the input's row of gW, so no zero spike is multiplied and a row of gW stays
+ * in cache while the delta rows of its active slots stream by.
  */
 export function accumulateSpikeOuter(
   slots: number,
@@ -123,42 +124,181 @@ export function accumulateSpikeOuter(
   delta: Float32Array,
   gw: Float32Array,
 ): void {
-  let r = 0;
-  for (; r + 4 <= slots; r += 4) {
-    const s0 = r * nIn,
-      s1 = s0 + nIn,
-      s2 = s1 + nIn,
-      s3 = s2 + nIn;
-    const d0 = r * nOut,
-      d1 = d0 + nOut,
-      d2 = d1 + nOut,
-      d3 = d2 + nOut;
-    for (let i = 0; i < nIn; i++) {
-      const x0 = s[s0 + i],
-        x1 = s[s1 + i],
-        x2 = s[s2 + i],
-        x3 = s[s3 + i];
-      const c = i * nOut;
-      const nz = (x0 !== 0 ? 1 : 0) + (x1 !== 0 ? 1 : 0) + (x2 !== 0 ? 1 : 0) + (x3 !== 0 ? 1 : 0);
-      if (nz === 0) continue;
-      if (nz === 1) {
-        const x = x0 !== 0 ? x0 : x1 !== 0 ? x1 : x2 !== 0 ? x2 : x3;
-        const d = x0 !== 0 ? d0 : x1 !== 0 ? d1 : x2 !== 0 ? d2 : d3;
-        for (let j = 0; j < nOut; j++) gw[c + j] += x * delta[d + j];
-      } else {
-        for (let j = 0; j < nOut; j++)
-          gw[c + j] += x0 * delta[d0 + j] + x1 * delta[d1 + j] + x2 * delta[d2 + j] + x3 * delta[d3 + j];
-      }
-    }
-  }
-  for (; r < slots; r++) {
+  const start = new Int32Array(nIn + 1);
+  for (let r = 0; r < slots; r++) {
     const so = r * nIn;
-    const d = r * nOut;
-    for (let i = 0; i < nIn; i++) {
-      const x = s[so + i];
-      if (x === 0) continue;
-      const c = i * nOut;
+    for (let i = 0; i < nIn; i++) if (s[so + i] !== 0) start[i + 1]++;
+  }
+  for (let i = 0; i < nIn; i++) start[i + 1] += start[i];
+  const rows = new Int32Array(start[nIn]);
+  const fill = start.slice(0, nIn);
+  for (let r = 0; r < slots; r++) {
+    const so = r * nIn;
+    for (let i = 0; i < nIn; i++) if (s[so + i] !== 0) rows[fill[i]++] = r;
+  }
+  for (let i = 0; i < nIn; i++) {
+    const c = i * nOut;
+    const end = start[i + 1];
+    let a = start[i];
+    for (; a + 4 <= end; a += 4) {
+      const r0 = rows[a],
+        r1 = rows[a + 1],
+        r2 = rows[a + 2],
+        r3 = rows[a + 3];
+      const x0 = s[r0 * nIn + i],
+        x1 = s[r1 * nIn + i],
+        x2 = s[r2 * nIn + i],
+        x3 = s[r3 * nIn + i];
+      const d0 = r0 * nOut,
+        d1 = r1 * nOut,
+        d2 = r2 * nOut,
+        d3 = r3 * nOut;
+      for (let j = 0; j < nOut; j++)
+        gw[c + j] += x0 * delta[d0 + j] + x1 * delta[d1 + j] + x2 * delta[d2 + j] + x3 * delta[d3 + j];
+    }
+    for (; a < end; a++) {
+      const r = rows[a];
+      const x = s[r * nIn + i];
+      const d = r * nOut;
       for (let j = 0; j < nOut; j++) gw[c + j] += x * delta[d + j];
     }
   }
+}
+
+/**
+ * Gradient to the inputs only where it is used: for every row r (time slot) and every input i with
+ * need[r*nIn + i] !== 0, gs[r*nIn + i] = sum_j W[i*nOut + j] * delta[r*nOut + j]; other entries of
+ * gs are left untouched. A neuron whose backward multiplies dL/ds by a surrogate derivative with
+ * compact support needs only a fraction of the dense product dZ W^T. Four inputs share one pass
+ * over the delta row. `scratch` holds at least nIn indices. Returns the number of entries computed.
+ */
+export function maskedGradToInputs(
+  rows: number,
+  nIn: number,
+  nOut: number,
+  w: Float32Array,
+  delta: Float32Array,
+  need: Uint8Array,
+  gs: Float32Array,
+  scratch: Int32Array,
+): number {
+  let computed = 0;
+  for (let r = 0; r < rows; r++) {
+    const so = r * nIn;
+    const d = r * nOut;
+    let m = 0;
+    for (let i = 0; i < nIn; i++) if (need[so + i] !== 0) scratch[m++] = i;
+    computed += m;
+    let a = 0;
+    for (; a + 4 <= m; a += 4) {
+      const i0 = scratch[a],
+        i1 = scratch[a + 1],
+        i2 = scratch[a + 2],
+        i3 = scratch[a + 3];
+      const w0 = i0 * nOut,
+        w1 = i1 * nOut,
+        w2 = i2 * nOut,
+        w3 = i3 * nOut;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
+      for (let j = 0; j < nOut; j++) {
+        const x = delta[d + j];
+        s0 += w[w0 + j] * x;
+        s1 += w[w1 + j] * x;
+        s2 += w[w2 + j] * x;
+        s3 += w[w3 + j] * x;
+      }
+      gs[so + i0] = s0;
+      gs[so + i1] = s1;
+      gs[so + i2] = s2;
+      gs[so + i3] = s3;
+    }
+    for (; a < m; a++) {
+      const i = scratch[a];
+      const wi = i * nOut;
+      let s = 0;
+      for (let j = 0; j < nOut; j++) s += w[wi + j] * delta[d + j];
+      gs[so + i] = s;
+    }
+  }
+  return computed;
+}
+
+/**
+ * Toggle events of binary spike trains, for inputs that fire at high rates (Poisson-coded pixels):
+ * e[b, t, i] = s[b, t, i] - s[b, t-1, i] for t = 0..T, with s[b, -1, i] = s[b, T, i] = 0, stored as
+ * `batch` blocks of T + 1 slots. A pixel with spike probability p toggles about 2p(1 - p) times per
+ * step instead of firing p times (Fashion-MNIST: 0.16 vs 0.28). Returns the number of events.
+ */
+export function spikeToggles(s: Float32Array, batch: number, T: number, n: number, e: Float32Array): number {
+  let count = 0;
+  for (let b = 0; b < batch; b++) {
+    for (let t = 0; t <= T; t++) {
+      const cur = (b * T + t) * n;
+      const prev = cur - n;
+      const eo = (b * (T + 1) + t) * n;
+      for (let i = 0; i < n; i++) {
+        const d = (t < T ? s[cur + i] : 0) - (t > 0 ? s[prev + i] : 0);
+        e[eo + i] = d;
+        if (d !== 0) count++;
+      }
+    }
+  }
+  return count;
+}
+
+/**
+ * Forward product from toggle events: z[b, t, :] = sum_i s[b, t, i] W[i, :] computed as the running
+ * sum z[b, t] = z[b, t-1] + sum_i e[b, t, i] W[i, :] (exact in exact arithmetic; float32 rounding of
+ * the running sum stays at the 1e-6 relative level over T = 80 steps). z is overwritten.
+ */
+export function forwardFromToggles(
+  w: Float32Array,
+  nIn: number,
+  nOut: number,
+  e: Float32Array,
+  batch: number,
+  T: number,
+  z: Float32Array,
+  active: Int32Array,
+): void {
+  for (let b = 0; b < batch; b++) {
+    for (let t = 0; t < T; t++) {
+      const zo = (b * T + t) * nOut;
+      if (t === 0) z.fill(0, zo, zo + nOut);
+      else z.copyWithin(zo, zo - nOut, zo);
+      const eo = (b * (T + 1) + t) * nIn;
+      const na = gatherActive(e, eo, nIn, active);
+      accumulateActiveRows(w, nOut, e, eo, active, na, z, zo);
+    }
+  }
+}
+
+/**
+ * Weight gradient from toggle events: gW[i, :] += sum_{b,t} s[b, t, i] delta[b, t, :]. A run of
+ * spikes over steps [t0, t1) contributes Q[t1] - Q[t0] with Q[t] = sum_{t' < t} delta[b, t'], i.e.
+ * gW += sum_{b,t} e[b, t, i] (-Q[b, t]). `prefix` (batch * (T + 1) * nOut) is scratch for -Q.
+ */
+export function weightGradientFromToggles(
+  nIn: number,
+  nOut: number,
+  e: Float32Array,
+  batch: number,
+  T: number,
+  delta: Float32Array,
+  prefix: Float32Array,
+  gw: Float32Array,
+): void {
+  for (let b = 0; b < batch; b++) {
+    const q0 = b * (T + 1) * nOut;
+    prefix.fill(0, q0, q0 + nOut);
+    for (let t = 0; t < T; t++) {
+      const q = q0 + t * nOut;
+      const d = (b * T + t) * nOut;
+      for (let j = 0; j < nOut; j++) prefix[q + nOut + j] = prefix[q + j] - delta[d + j];
+    }
+  }
+  accumulateSpikeOuter(batch * (T + 1), nIn, nOut, e, prefix, gw);
 }

@@ -20,29 +20,52 @@ import type { StateTable, SwitchingTable } from '../../tables/schema.js';
 import { stateProbabilitiesAt } from '../../tables/lookup.js';
 import { ParameterError } from '../../util/errors.js';
 
+/**
+ * Arguments of `forward`: the drive x, the spikes s (written, 0 or 1) and the trace (written: what
+ * `backward` needs), each of length batch*T*n with layout [(b*T + t)*n + j]; the random stream.
+ */
+export type ForwardArgs = [
+  x: Float32Array,
+  s: Float32Array,
+  trace: Float32Array,
+  batch: number,
+  T: number,
+  n: number,
+  rng: RandomStream,
+];
+/** Arguments of `backward`: as forward, with gS = dL/ds (input) and gX = dL/dx (output, overwritten). */
+export type BackwardArgs = [
+  x: Float32Array,
+  s: Float32Array,
+  trace: Float32Array,
+  gS: Float32Array,
+  gX: Float32Array,
+  batch: number,
+  T: number,
+  n: number,
+];
+/** Arguments of `spikeGradientSupport`: spikes and trace of `forward`, the mask `need` (written). */
+export type SupportArgs = [
+  s: Float32Array,
+  trace: Float32Array,
+  need: Uint8Array,
+  batch: number,
+  T: number,
+  n: number,
+];
+
 export interface SpikingNeuron {
   readonly kind: string;
-  /** x, s, trace: length batch*T*n, layout [(b*T + t)*n + j]. */
-  forward(
-    x: Float32Array,
-    s: Float32Array,
-    trace: Float32Array,
-    batch: number,
-    T: number,
-    n: number,
-    rng: RandomStream,
-  ): void;
-  /** gS = dL/ds (input), gX = dL/dx (output, overwritten). */
-  backward(
-    x: Float32Array,
-    s: Float32Array,
-    trace: Float32Array,
-    gS: Float32Array,
-    gX: Float32Array,
-    batch: number,
-    T: number,
-    n: number,
-  ): void;
+  forward(...args: ForwardArgs): void;
+  /**
+   * Optional: after `forward`, mark in `need` (same layout) every entry k whose dL/ds[k] can reach
+   * dL/dx (elsewhere `backward` multiplies it by zero), and return how many were marked. The
+   * network then computes dL/ds only there (a sparse part of the dense product dZ W^T); the other
+   * entries of gS passed to `backward` are 0. Without it, dL/ds is computed everywhere.
+   */
+  spikeGradientSupport?(...args: SupportArgs): number;
+  /** Backpropagation through time over all T steps: dL/ds -> dL/dx. */
+  backward(...args: BackwardArgs): void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,7 +132,7 @@ export class LifNeuron implements SpikingNeuron {
     this.w = surrogateWidth * (threshold - reset);
   }
 
-  forward(x: Float32Array, s: Float32Array, trace: Float32Array, batch: number, T: number, n: number): void {
+  forward(...[x, s, trace, batch, T, n]: ForwardArgs): void {
     const { alpha, beta } = this;
     const { threshold, reset } = this.p;
     const smooth = this.p.spikeFunction === 'sigmoid';
@@ -131,6 +154,24 @@ export class LifNeuron implements SpikingNeuron {
     }
   }
 
+  /** dL/ds[k] is used only where the surrogate is nonzero, |u - theta| < w (all entries for 'sigmoid'). */
+  spikeGradientSupport(...[, trace, need]: SupportArgs): number {
+    const len = trace.length;
+    if (this.p.spikeFunction === 'sigmoid') {
+      need.fill(1, 0, len);
+      return len;
+    }
+    const { threshold } = this.p;
+    const w = this.w;
+    let c = 0;
+    for (let k = 0; k < len; k++) {
+      const on = Math.abs(trace[k] - threshold) < w ? 1 : 0;
+      need[k] = on;
+      c += on;
+    }
+    return c;
+  }
+
   /** dS/du: surrogate (heaviside) or exact (sigmoid). */
   private spikeDerivative(u: number, sp: number): number {
     if (this.p.spikeFunction === 'sigmoid') return (sp * (1 - sp)) / this.w;
@@ -138,16 +179,7 @@ export class LifNeuron implements SpikingNeuron {
     return a > 0 ? a / this.w : 0;
   }
 
-  backward(
-    _x: Float32Array,
-    s: Float32Array,
-    trace: Float32Array,
-    gS: Float32Array,
-    gX: Float32Array,
-    batch: number,
-    T: number,
-    n: number,
-  ): void {
+  backward(...[, s, trace, gS, gX, batch, T, n]: BackwardArgs): void {
     const { alpha, beta } = this;
     const reset = this.p.reset;
     for (let b = 0; b < batch; b++) {
@@ -269,15 +301,7 @@ export class BinaryDwMtjNeuron implements SpikingNeuron {
     );
   }
 
-  forward(
-    x: Float32Array,
-    s: Float32Array,
-    trace: Float32Array,
-    batch: number,
-    T: number,
-    n: number,
-    rng: RandomStream,
-  ): void {
+  forward(...[x, s, trace, batch, T, n, rng]: ForwardArgs): void {
     const { center_V, scale_V } = this.mapping;
     const ps = new Float64Array(2);
     const len = batch * T * n;
@@ -288,18 +312,20 @@ export class BinaryDwMtjNeuron implements SpikingNeuron {
     }
   }
 
-  backward(
-    _x: Float32Array,
-    _s: Float32Array,
-    trace: Float32Array,
-    gS: Float32Array,
-    gX: Float32Array,
-    batch: number,
-    T: number,
-    n: number,
-  ): void {
+  backward(...[, , trace, gS, gX, batch, T, n]: BackwardArgs): void {
     const len = batch * T * n;
     for (let k = 0; k < len; k++) gX[k] = gS[k] * trace[k];
+  }
+
+  /** dL/ds[k] is used only where the table's slope is nonzero (trace[k] != 0). */
+  spikeGradientSupport(...[, trace, need]: SupportArgs): number {
+    let c = 0;
+    for (let k = 0; k < trace.length; k++) {
+      const on = trace[k] !== 0 ? 1 : 0;
+      need[k] = on;
+      c += on;
+    }
+    return c;
   }
 }
 
@@ -337,15 +363,7 @@ export class MultiWeightDwMtjNeuron implements SpikingNeuron {
     this.meanAdvance = new PiecewiseLinear(Float64Array.from(table.voltage_V), Float64Array.from(ek));
   }
 
-  forward(
-    x: Float32Array,
-    s: Float32Array,
-    trace: Float32Array,
-    batch: number,
-    T: number,
-    n: number,
-    rng: RandomStream,
-  ): void {
+  forward(...[x, s, trace, batch, T, n, rng]: ForwardArgs): void {
     const { center_V, scale_V } = this.mapping;
     const ns = this.nStates;
     const probs = new Float64Array(ns);
@@ -373,16 +391,7 @@ export class MultiWeightDwMtjNeuron implements SpikingNeuron {
     }
   }
 
-  backward(
-    _x: Float32Array,
-    s: Float32Array,
-    trace: Float32Array,
-    gS: Float32Array,
-    gX: Float32Array,
-    batch: number,
-    T: number,
-    n: number,
-  ): void {
+  backward(...[, s, trace, gS, gX, batch, T, n]: BackwardArgs): void {
     const inv = 1 / (this.nStates - 1);
     for (let b = 0; b < batch; b++) {
       for (let j = 0; j < n; j++) {
@@ -394,5 +403,26 @@ export class MultiWeightDwMtjNeuron implements SpikingNeuron {
         }
       }
     }
+  }
+
+  /**
+   * dL/ds[t] flows back through dL/da to the steps t' <= t since the last spike before t, so it is
+   * used when the slope trace is nonzero at any of them: need[t] = (trace[t] != 0) or
+   * (need[t-1] and s[t-1] = 0).
+   */
+  spikeGradientSupport(...[s, trace, need, batch, T, n]: SupportArgs): number {
+    let c = 0;
+    for (let b = 0; b < batch; b++)
+      for (let j = 0; j < n; j++) {
+        let on = 0;
+        for (let t = 0; t < T; t++) {
+          const k = (b * T + t) * n + j;
+          if (t > 0 && s[k - n] !== 0) on = 0;
+          if (trace[k] !== 0) on = 1;
+          need[k] = on;
+          c += on;
+        }
+      }
+    return c;
   }
 }

@@ -5,7 +5,7 @@
  * number of workers.
  */
 import { createRng } from '../../random/stream.js';
-import { parallelMap } from '../../util/parallel.js';
+import { createWorkerPool, type WorkerPool } from '../../util/parallel.js';
 import { ParameterError } from '../../util/errors.js';
 import { Adam } from '../optim/adam.js';
 import { BN_MOMENTUM, initialParameters, snnLayout, type ShardResult, type SnnConfig } from './network.js';
@@ -14,6 +14,21 @@ import type { ShardTaskInput } from './task.js';
 
 const taskUrl = (): URL =>
   new URL(import.meta.url.endsWith('.ts') ? './task.ts' : './task.js', import.meta.url);
+
+type ShardPool = WorkerPool<ShardTaskInput, ShardResult>;
+
+/** Threads kept for a whole training (or evaluation) run: no thread start-up per batch. */
+async function withShardPool<R>(
+  workers: number | undefined,
+  body: (pool: ShardPool) => Promise<R>,
+): Promise<R> {
+  const pool = await createWorkerPool<ShardTaskInput, ShardResult>(taskUrl(), 'snnShardTask', { workers });
+  try {
+    return await body(pool);
+  } finally {
+    await pool.close();
+  }
+}
 
 export interface LabeledImages {
   /** Pixel intensities in [0, 1] (= spike probability per step), count x inputs. */
@@ -72,6 +87,10 @@ function shardRanges(count: number, shardSize: number): Array<[number, number]> 
 }
 
 export async function trainSnn(o: TrainOptions): Promise<TrainResult> {
+  return withShardPool(o.workers, (pool) => trainWithPool(o, pool));
+}
+
+async function trainWithPool(o: TrainOptions, pool: ShardPool): Promise<TrainResult> {
   const { config, neuron, train } = o;
   const shardSize = o.shardSize ?? 25;
   if (!(Number.isInteger(o.batchSize) && o.batchSize > 0))
@@ -129,9 +148,7 @@ export async function trainSnn(o: TrainOptions): Promise<TrainResult> {
           lossScale: 1 / bsize,
         };
       });
-      const results = await parallelMap<ShardTaskInput, ShardResult>(taskUrl(), 'snnShardTask', inputs, {
-        workers: o.workers,
-      });
+      const results = await pool.map(inputs);
       grad.fill(0);
       const stats = new Float64Array(layout.runningSize);
       results.forEach((r, s) => {
@@ -160,9 +177,8 @@ export async function trainSnn(o: TrainOptions): Promise<TrainResult> {
     totalSeconds += seconds;
     const model: SnnModel = { config, neuron, params, running };
     const val = o.validation
-      ? await evaluateSnn(model, o.validation, {
+      ? await evaluateWithPool(pool, model, o.validation, {
           seed: root.fork('validation', e).seed,
-          workers: o.workers,
           shardSize,
         })
       : undefined;
@@ -217,6 +233,15 @@ export function addClippedNoise(images: Float32Array, std: number, seed: string)
 
 /** Accuracy and mean loss on a labeled set (batch norm uses the running statistics). */
 export async function evaluateSnn(model: SnnModel, data: LabeledImages, o: EvalOptions): Promise<EvalResult> {
+  return withShardPool(o.workers, (pool) => evaluateWithPool(pool, model, data, o));
+}
+
+async function evaluateWithPool(
+  pool: ShardPool,
+  model: SnnModel,
+  data: LabeledImages,
+  o: EvalOptions,
+): Promise<EvalResult> {
   const shardSize = o.shardSize ?? 25;
   const nIn = model.config.inputs;
   const images = o.noiseStd ? addClippedNoise(data.images, o.noiseStd, o.seed) : data.images;
@@ -233,10 +258,7 @@ export async function evaluateSnn(model: SnnModel, data: LabeledImages, o: EvalO
     train: false,
     lossScale: 1,
   }));
-  const results = await parallelMap<ShardTaskInput, ShardResult>(taskUrl(), 'snnShardTask', inputs, {
-    workers: o.workers,
-    onProgress: o.onProgress,
-  });
+  const results = await pool.map(inputs, { onProgress: o.onProgress });
   let correct = 0;
   let loss = 0;
   const sc: number[] = [];
