@@ -1,5 +1,5 @@
 /**
- * The PyTorch reference of the SNN training step (bench/pytorch/snn_lif.py), run as a child
+ * The PyTorch reference of the SNN training step (src/bench/pytorch/snn_lif.py), run as a child
  * process in the same bench run when a Python with torch is available (Debian: `apt-get install
  * python3-torch`, plus an optimized BLAS such as libopenblas0-openmp: Debian's torch calls the
  * system libblas.so.3, which is the slow reference BLAS unless an optimized one is installed).
@@ -39,7 +39,7 @@ export function pythonInterpreter(): string {
 }
 
 export function pytorchScript(): string {
-  return resolve(packageRoot(), 'bench/pytorch/snn_lif.py');
+  return resolve(packageRoot(), 'src/bench/pytorch/snn_lif.py');
 }
 
 /** Why PyTorch cannot be run here, or undefined when it can. */

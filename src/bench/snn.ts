@@ -1,7 +1,7 @@
 /**
  * SNN training throughput: 784-500-500-10, T = 80, batch 100 (Leonard et al. 2023 setting), for
  * each neuron type, with the spike densities seen. Baselines measured in the same run:
- *  - the PyTorch reference of the same training step (bench/pytorch/snn_lif.py, LIF network) with
+ *  - the PyTorch reference of the same training step (src/bench/pytorch/snn_lif.py, LIF network) with
  *    1 and 2 threads, when a Python with torch is available; the issue's goal is
  *    ratio_vs_pytorch >= 1 at equal thread count. Without torch the JSON says so (no number);
  *  - the same network's matrix work done densely with the register-tiled GEMM of
@@ -244,7 +244,7 @@ export const snnSuite: BenchSuite = {
                 python: torch.python,
                 blas: torch.blas,
                 images: torch.images,
-                script: 'bench/pytorch/snn_lif.py',
+                script: 'src/bench/pytorch/snn_lif.py',
                 gradient_check_vs_magneuro: check ?? null,
               },
             },
