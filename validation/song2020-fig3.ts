@@ -46,7 +46,9 @@ export const validation: ValidationScript = {
       if (s.kind !== 'device') throw new Error('unexpected');
       const range = conductanceRange(s.table);
       if (!(range.max > range.min)) {
-        throw new Error('the simulated table has a single level: no skyrmion survives in the simulated device (docs/skyrmion.md)');
+        throw new Error(
+          'the simulated table has a single level: no skyrmion survives in the simulated device (docs/skyrmion.md)',
+        );
       }
       table = s.table;
     } catch (err) {
