@@ -6,7 +6,7 @@
  */
 import { createRng } from '../random/stream.js';
 import { gemmNN, gemmNT, gemmReference, gemmTN } from '../nn/kernels/gemm.js';
-import { result, timeRuns, type BenchResult, type BenchSuite } from './measure.js';
+import { result, timeRuns, timingOf, type BenchResult, type BenchSuite } from './measure.js';
 
 export const nnSuite: BenchSuite = {
   name: 'nn',
@@ -149,15 +149,7 @@ export const nnSuite: BenchSuite = {
     const timed = async (device: boolean) => {
       const samples: number[] = [];
       for (let i = 0; i < (quick ? 1 : 3); i++) samples.push(run(device));
-      samples.sort((a, b) => a - b);
-      const med = samples[samples.length >> 1];
-      return {
-        runs: samples.length,
-        median_s: med,
-        min_s: samples[0],
-        max_s: samples[samples.length - 1],
-        samples_s: samples,
-      };
+      return timingOf(samples);
     };
     const ideal = await timed(false);
     const device = await timed(true);
