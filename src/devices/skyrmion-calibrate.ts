@@ -52,10 +52,10 @@ export interface NucleationCalibrationOptions {
   /** Bracket of the barrier scale (default 1e-4 .. 3e-2). */
   scaleMin?: number;
   scaleMax?: number;
-  /** Bracket of the site critical current [A/m^2] (default max(5e10, 1.05 x largest pulse) .. 5e11). */
+  /** Bracket of the site critical current [A/m^2] (default 1.02 x largest pulse .. 5e11). */
   criticalCurrentMin?: number;
   criticalCurrentMax?: number;
-  /** Stop when the final (mid) count is within this of its target (skyrmions; default 0.5 (1)). */
+  /** Stop when the final (mid) count is within this of its target (skyrmions; default 1 (3): the device capacity, ~42 skyrmions, flattens the final count near 41). */
   tolerance?: number;
   midTolerance?: number;
   workers?: number;
@@ -172,11 +172,11 @@ export async function calibrateNucleation(
   const midFraction = opts.midFraction ?? 0.5;
   const devices = opts.devices ?? 8;
   const seed = opts.seed ?? 'calibration:song2020-nucleation';
-  const tol = opts.tolerance ?? 0.5;
-  const midTol = opts.midTolerance ?? 1;
+  const tol = opts.tolerance ?? 1;
+  const midTol = opts.midTolerance ?? 3;
   const sMin = opts.scaleMin ?? 1e-4;
   const sMax = opts.scaleMax ?? 3e-2;
-  const jMin = opts.criticalCurrentMin ?? Math.max(5e10, 1.05 * dev.params.currentMax);
+  const jMin = opts.criticalCurrentMin ?? 1.02 * dev.params.currentMax;
   const jMax = opts.criticalCurrentMax ?? 5e11;
   if (!(target > 0)) throw new ParameterError('targetSkyrmions', target, '> 0');
   if (!(midFraction > 0 && midFraction < 1)) throw new ParameterError('midFraction', midFraction, '(0, 1)');
@@ -211,14 +211,25 @@ export async function calibrateNucleation(
       last = await evaluate(Math.exp(lnS), jc);
       return last.finalSkyrmions - target;
     };
-    const ha = await h(Math.log(sMin));
-    const hb = await h(Math.log(sMax));
+    // The final count need not be monotonic in s (with saturated nucleation the device fills early
+    // and then loses skyrmions), so bracket the root nearest sMax, the weakest nucleation that
+    // reaches the target: step down from sMax by factors of 2 until the count reaches it.
+    let b = Math.log(sMax);
+    let hb = await h(b);
+    let a = b;
+    let ha = hb;
+    while (ha < 0 && a > Math.log(sMin)) {
+      b = a; // the last point still below the target closes the bracket
+      hb = ha;
+      a = Math.max(Math.log(sMin), a - Math.LN2);
+      ha = await h(a);
+    }
     if (ha < 0 || hb > 0)
       throw new PhysicsError(
         `the target of ${target} skyrmions is out of reach of nucleationBarrierScale in [${sMin}, ${sMax}] ` +
           `at nucleationCriticalCurrent = ${jc.toExponential(3)} A/m^2: counts ${(ha + target).toFixed(1)} .. ${(hb + target).toFixed(1)}`,
       );
-    const r = await illinois(h, Math.log(sMin), Math.log(sMax), ha, hb, tol, 16);
+    const r = await illinois(h, a, b, ha, hb, tol, 16);
     const at = evaluations.find((e) => e.criticalCurrent === jc && e.scale === Math.exp(r.x)) ?? last!;
     return { ...at, converged: r.converged };
   };

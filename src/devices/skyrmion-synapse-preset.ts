@@ -121,6 +121,20 @@ export const SKYRMION_SYNAPSE_PARAMETERS = {
     description:
       'calibrated: current density at which the site nucleation barrier vanishes (default: the macrospin sotCriticalCurrent)',
   },
+  armWidth: {
+    unit: 'm',
+    default: 0,
+    min: 0,
+    max: 1e-3,
+    description: "width of the Hall arms (B-B') crossing the track at x = 0; 0 = a plain strip",
+  },
+  armLength: {
+    unit: 'm',
+    default: 2e-6,
+    min: 0,
+    max: 1e-3,
+    description: 'length of each Hall arm beyond the track edge (skyrmions farther in are lost)',
+  },
   pinningDensity: { unit: 'm^-2', required: true, min: 0, max: 1e16, description: 'pinning sites per area' },
   pinningDepth: { unit: 'J', required: true, min: 0, max: 1e-16, description: 'pinning well depth' },
   pinningWidth: {
