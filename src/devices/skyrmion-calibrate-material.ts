@@ -50,6 +50,7 @@ export interface MaterialCalibration {
 }
 
 export interface MaterialCalibrationOptions {
+  /** Upper end of the search [J/m^3]; default the Keff of the material preset (dev.materialEstimate). */
   priorKeff?: number;
   KeffMin?: number;
   /** Bisection stops when the bracket is narrower than this [J/m^3] (default 2e3). */
@@ -102,7 +103,8 @@ export async function calibrateSkyrmionMaterial(
   dev: SkyrmionSynapseDevice,
   opts: MaterialCalibrationOptions = {},
 ): Promise<MaterialCalibration> {
-  const prior = opts.priorKeff ?? effectiveAnisotropy(dev.material);
+  // Prior: the material preset's estimate, not the device's (possibly already calibrated) values.
+  const prior = opts.priorKeff ?? effectiveAnisotropy(dev.materialEstimate ?? dev.material);
   const kMin = opts.KeffMin ?? 10e3;
   const tol = opts.tolerance ?? 2e3;
   if (!(kMin > 0 && kMin < prior))

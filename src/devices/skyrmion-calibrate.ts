@@ -80,6 +80,8 @@ export interface NucleationCalibration {
   seed: string;
   evaluations: CalibrationEvaluation[];
   converged: boolean;
+  /** Why the targets were not both reached (best-effort result), when converged is false for that reason. */
+  reason?: string;
 }
 
 export interface CalibrationTaskInput {
@@ -243,25 +245,38 @@ export async function calibrateNucleation(
   const b = Math.log(jMax);
   const ha = await outer(a);
   const hb = await outer(b);
-  if (ha > 0 || hb < 0)
-    throw new PhysicsError(
-      `a mid-protocol count of ${targetMid.toFixed(1)} is out of reach of nucleationCriticalCurrent in ` +
-        `[${jMin.toExponential(3)}, ${jMax.toExponential(3)}] A/m^2: ${(ha + targetMid).toFixed(1)} .. ${(hb + targetMid).toFixed(1)}`,
-    );
-  const r = await illinois(outer, a, b, ha, hb, midTol, 12);
-  const b2 = best!;
-  return {
-    nucleationBarrierScale: b2.scale,
-    nucleationCriticalCurrent: b2.criticalCurrent,
+  const result = (e: CalibrationEvaluation, converged: boolean, reason?: string): NucleationCalibration => ({
+    nucleationBarrierScale: e.scale,
+    nucleationCriticalCurrent: e.criticalCurrent,
     targetSkyrmions: target,
     targetMidSkyrmions: targetMid,
-    achievedSkyrmions: b2.finalSkyrmions,
-    achievedMidSkyrmions: b2.midSkyrmions,
+    achievedSkyrmions: e.finalSkyrmions,
+    achievedMidSkyrmions: e.midSkyrmions,
     devices,
     seed,
     evaluations,
-    converged: r.converged && b2.converged,
-  };
+    converged,
+    ...(reason ? { reason } : {}),
+  });
+  if (ha > 0 || hb < 0) {
+    // The two targets are incompatible in this device: no critical current in the bracket gives the
+    // mid-protocol count together with the final one. Best effort, flagged: of every evaluation made,
+    // the one closest to both targets in units of their tolerances,
+    //   argmin max(|N_final - target| / tol, |N_mid - targetMid| / midTol).
+    const miss = (e: CalibrationEvaluation) =>
+      Math.max(Math.abs(e.finalSkyrmions - target) / tol, Math.abs(e.midSkyrmions - targetMid) / midTol);
+    const closest = evaluations.reduce((p, e) => (miss(e) < miss(p) ? e : p));
+    return result(
+      closest,
+      false,
+      `a mid-protocol count of ${targetMid.toFixed(1)} together with ${target} at the end is out of reach of ` +
+        `nucleationCriticalCurrent in [${jMin.toExponential(3)}, ${jMax.toExponential(3)}] A/m^2 ` +
+        `(mid-protocol counts ${(ha + targetMid).toFixed(1)} .. ${(hb + targetMid).toFixed(1)} when the final count is on target); ` +
+        `best effort: the evaluation closest to both targets in units of their tolerances`,
+    );
+  }
+  const r = await illinois(outer, a, b, ha, hb, midTol, 12);
+  return result(best!, r.converged && best!.converged);
 }
 
 /**
@@ -275,7 +290,8 @@ export function writeCalibratedNucleation(presetPath: string, cal: NucleationCal
     `calibrated: calibrateNucleation (src/devices/skyrmion-calibrate.ts; \`magneuro synapse calibrate --write\`) ` +
     `together with the other site-nucleation parameter, so that the mean active skyrmion count is ${cal.targetSkyrmions} at the end of potentiation ` +
     `and ${cal.targetMidSkyrmions} after half of the pulses (Song et al. 2020 main text on Fig. 2B: 41 skyrmions, linear accumulation); reached ` +
-    `${cal.achievedSkyrmions.toFixed(2)} and ${cal.achievedMidSkyrmions.toFixed(2)} over ${cal.devices} device realizations, seed "${cal.seed}" (docs/skyrmion.md)`;
+    `${cal.achievedSkyrmions.toFixed(2)} and ${cal.achievedMidSkyrmions.toFixed(2)} over ${cal.devices} device realizations, seed "${cal.seed}" (docs/skyrmion.md)` +
+    (cal.converged ? '' : `; NOT CONVERGED: ${cal.reason ?? 'iteration limit reached'}`);
   file.parameters.nucleationBarrierScale = {
     value: Number(cal.nucleationBarrierScale.toPrecision(6)),
     source: `${how}. Multiplies the derived uniform-film barrier at every nucleation site`,

@@ -179,6 +179,12 @@ export interface SkyrmionSynapseDevice {
   name: string;
   description: string;
   material: Material;
+  /**
+   * The material preset with the user's overrides but without the device preset's own
+   * (calibrated) materialOverrides: the prior estimate that calibrations start from, so that a
+   * re-run of a calibration reproduces the stored values.
+   */
+  materialEstimate?: Material;
   params: SkyrmionSynapseParameters;
   sources: Record<string, string>;
 }
@@ -215,6 +221,7 @@ export function loadSkyrmionSynapse(
     name: file.name,
     description: file.description,
     material,
+    materialEstimate: loadMaterial(file.material, matOver),
     params: values as SkyrmionSynapseParameters,
     sources,
   };

@@ -279,6 +279,20 @@ function edgePresence(u: number, half: number, h: number, R: number): number {
   return 0.5 * (1 + Math.tanh((Math.abs(u) - half) / Math.max(Math.abs(h), R)));
 }
 
+/**
+ * Fraction of the track's current density j0 at distance |y| - W/2 into a Hall arm of width a.
+ * The arms carry no net current; the track's current leaks into them only through the lowest
+ * Laplace mode of a strip of width a with insulating side walls, which decays as
+ *   j / j0 = exp(-pi (|y| - W/2) / a)        (|y| > W/2; 1 inside the track).
+ * The leakage current's y-component near the junction is neglected (the drive stays along x).
+ * a <= 0 (plain strip): 1 everywhere.
+ */
+export function armCurrentFraction(y: number, halfWidth: number, armWidth2: number): number {
+  const d = Math.abs(y) - halfWidth;
+  if (!(armWidth2 > 0) || d <= 0) return 1;
+  return Math.exp((-Math.PI * d) / (2 * armWidth2));
+}
+
 const MAX_SK = 512;
 
 /** The Langevin system of all skyrmions (positions only; sizes follow adiabatically). */
@@ -348,7 +362,7 @@ export class SkyrmionGas implements LangevinSystem {
     const b = this.ibuf;
     const node = this.nodeBuf;
     for (let i = 0; i < n; i++) {
-      out[2 * i] = this.fSot;
+      out[2 * i] = this.fSot * armCurrentFraction(x[2 * i + 1], W2, A2);
       out[2 * i + 1] = 0;
       node[i] = radiusNode(tab, this.radius[i]);
     }

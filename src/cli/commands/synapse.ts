@@ -125,6 +125,7 @@ export function registerSynapseCommands(program: Command): void {
           { ...cal, preset_written: written ?? null },
           [
             `nucleationBarrierScale = ${cal.nucleationBarrierScale.toExponential(4)}, nucleationCriticalCurrent = ${cal.nucleationCriticalCurrent.toExponential(4)} A/m^2 (calibrated; targets ${cal.targetMidSkyrmions} / ${cal.targetSkyrmions} skyrmions at mid-protocol / end, reached ${cal.achievedMidSkyrmions.toFixed(2)} / ${cal.achievedSkyrmions.toFixed(2)} over ${cal.devices} devices, seed ${cal.seed}, ${cal.evaluations.length} evaluations, ${cal.converged ? 'converged' : 'NOT converged'})`,
+            ...(cal.reason ? [`warning: ${cal.reason}`] : []),
             written ? `wrote ${written}` : 'not written (use --write to store it in the preset)',
           ].join('\n'),
         );
