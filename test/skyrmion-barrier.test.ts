@@ -51,8 +51,10 @@ describe('skyrmion energy barrier (multilayer energy model)', () => {
     const HK = (2 * effectiveAnisotropy(m)) / (MU0 * m.Ms); // A/m
     const jc = ((2 * E_CHARGE) / HBAR) * ((m.Ms * m.thickness) / m.thetaSH) * ((MU0 * HK) / 2);
     expect(sotCriticalCurrent(dev) / jc).toBeCloseTo(1, 12);
-    // Order of magnitude: 1e13 A/m^2 for a 9 nm ferrimagnet with B_K,eff ~ 0.7 T.
-    expect(jc).toBeGreaterThan(1e13);
-    expect(jc).toBeLessThan(1e14);
+    // Order of magnitude: j_c ~ 3.0e15 A/(m^2 T) x Ms t / theta_SH x B_K,eff / 2; for the calibrated
+    // stack (Ms ~ 237 kA/m, t = 9 nm, theta_SH = 0.1, Keff ~ 16 kJ/m^3: B_K,eff ~ 0.13 T) that is
+    // ~4e12 A/m^2, still ~100 x the published pulse amplitudes.
+    expect(jc).toBeGreaterThan(1e12);
+    expect(jc).toBeLessThan(1e13);
   });
 });

@@ -23,8 +23,9 @@ import { MU0 } from '../src/units/constants.js';
 import { crowdedDiameters } from '../src/devices/skyrmion-crowding.js';
 import { ansatzEnergy, ansatzIntegrals } from '../src/physics/skyrmion/multilayer.js';
 
-// The song2020 stack: [GdFeCo 9 nm | period 13 nm] x 20, calibrated Ms = 291.4 kA/m, and the
-// multilayer-model skyrmion at 140 mT (R0 = 99.6 nm, w = 6.19 nm).
+// The song2020 stack: [GdFeCo 9 nm | period 13 nm] x 20 with Ms = 291.4 kA/m, Ku = 152.74 kJ/m^3 (an
+// earlier calibration, kept here as a fixed test stack), and its multilayer-model skyrmion at
+// 140 mT (R0 = 99.6 nm, w = 6.19 nm).
 const stack: InteractionParameters = {
   Ms: 291.4e3,
   thickness: 9e-9,
@@ -170,7 +171,12 @@ describe('crowding shrink in the skyrmion gas', () => {
   const x = new Float64Array(14);
   beforeAll(() => {
     // Edges 0.25 mm away: an infinite film (edge shrink < 1e-3 R0), to isolate the crowding.
-    dev = loadSkyrmionSynapse('song2020', ['trackWidth=0.5 mm']);
+    dev = loadSkyrmionSynapse('song2020', [
+      'trackWidth=0.5 mm',
+      'armWidth=0 m',
+      'Ms=291.4 kA/m',
+      'Ku=152.74 kJ/m^3',
+    ]);
     sk = skyrmionAtField(dev, dev.params.fieldPotentiation);
     const st = { pinX: new Float64Array(0), pinY: new Float64Array(0) } as unknown as SynapseStatics;
     gas = new SkyrmionGas(dev, st, sk);

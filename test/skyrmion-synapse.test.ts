@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadSkyrmionSynapse } from '../src/devices/skyrmion-synapse-preset.js';
-import { SkyrmionGas, type SkyrmionAtField, type SynapseStatics } from '../src/devices/skyrmion-synapse.js';
+import {
+  SkyrmionGas,
+  armCurrentFraction,
+  type SkyrmionAtField,
+  type SynapseStatics,
+} from '../src/devices/skyrmion-synapse.js';
 import { simulateSynapse } from '../src/devices/skyrmion-synapse-table.js';
 import { StochasticHeun } from '../src/integrate/heun.js';
 import { createRng } from '../src/random/stream.js';
@@ -9,6 +14,20 @@ import { parseTable } from '../src/tables/io.js';
 import { jouleTemperatureRise } from '../src/physics/thermal/joule.js';
 import { KB } from '../src/units/constants.js';
 import { interactionTable } from '../src/physics/skyrmion/interaction.js';
+
+describe('Hall-cross current distribution', () => {
+  it('is the full track current inside the track and decays as exp(-pi d / a) into an arm', () => {
+    const W2 = 1.5e-6;
+    const a = 3e-6;
+    expect(armCurrentFraction(0, W2, a / 2)).toBe(1);
+    expect(armCurrentFraction(-1.49e-6, W2, a / 2)).toBe(1);
+    // One arm width into the arm: exp(-pi) = 0.0432 (lowest Laplace mode of an insulated strip).
+    expect(armCurrentFraction(W2 + a, W2, a / 2)).toBeCloseTo(Math.exp(-Math.PI), 12);
+    expect(armCurrentFraction(-(W2 + a / 2), W2, a / 2)).toBeCloseTo(Math.exp(-Math.PI / 2), 12);
+    // Plain strip (no arms): no decay anywhere.
+    expect(armCurrentFraction(5e-6, W2, 0)).toBe(1);
+  });
+});
 
 describe('skyrmion gas (Thiele-Langevin)', () => {
   it('satisfies equipartition in a harmonic pin: <x^2> = kT / k_pin per coordinate', () => {

@@ -52,10 +52,10 @@ export interface NucleationCalibrationOptions {
   /** Bracket of the barrier scale (default 1e-4 .. 3e-2). */
   scaleMin?: number;
   scaleMax?: number;
-  /** Bracket of the site critical current [A/m^2] (default max(5e10, 1.05 x largest pulse) .. 5e11). */
+  /** Bracket of the site critical current [A/m^2] (default 1.02 x largest pulse .. 5e11). */
   criticalCurrentMin?: number;
   criticalCurrentMax?: number;
-  /** Stop when the final (mid) count is within this of its target (skyrmions; default 0.5 (1)). */
+  /** Stop when the final (mid) count is within this of its target (skyrmions; default 1 (3): the device capacity, ~42 skyrmions, flattens the final count near 41). */
   tolerance?: number;
   midTolerance?: number;
   workers?: number;
@@ -80,6 +80,8 @@ export interface NucleationCalibration {
   seed: string;
   evaluations: CalibrationEvaluation[];
   converged: boolean;
+  /** Why the targets were not both reached (best-effort result), when converged is false for that reason. */
+  reason?: string;
 }
 
 export interface CalibrationTaskInput {
@@ -172,11 +174,11 @@ export async function calibrateNucleation(
   const midFraction = opts.midFraction ?? 0.5;
   const devices = opts.devices ?? 8;
   const seed = opts.seed ?? 'calibration:song2020-nucleation';
-  const tol = opts.tolerance ?? 0.5;
-  const midTol = opts.midTolerance ?? 1;
+  const tol = opts.tolerance ?? 1;
+  const midTol = opts.midTolerance ?? 3;
   const sMin = opts.scaleMin ?? 1e-4;
   const sMax = opts.scaleMax ?? 3e-2;
-  const jMin = opts.criticalCurrentMin ?? Math.max(5e10, 1.05 * dev.params.currentMax);
+  const jMin = opts.criticalCurrentMin ?? 1.02 * dev.params.currentMax;
   const jMax = opts.criticalCurrentMax ?? 5e11;
   if (!(target > 0)) throw new ParameterError('targetSkyrmions', target, '> 0');
   if (!(midFraction > 0 && midFraction < 1)) throw new ParameterError('midFraction', midFraction, '(0, 1)');
@@ -211,14 +213,25 @@ export async function calibrateNucleation(
       last = await evaluate(Math.exp(lnS), jc);
       return last.finalSkyrmions - target;
     };
-    const ha = await h(Math.log(sMin));
-    const hb = await h(Math.log(sMax));
+    // The final count need not be monotonic in s (with saturated nucleation the device fills early
+    // and then loses skyrmions), so bracket the root nearest sMax, the weakest nucleation that
+    // reaches the target: step down from sMax by factors of 2 until the count reaches it.
+    let b = Math.log(sMax);
+    let hb = await h(b);
+    let a = b;
+    let ha = hb;
+    while (ha < 0 && a > Math.log(sMin)) {
+      b = a; // the last point still below the target closes the bracket
+      hb = ha;
+      a = Math.max(Math.log(sMin), a - Math.LN2);
+      ha = await h(a);
+    }
     if (ha < 0 || hb > 0)
       throw new PhysicsError(
         `the target of ${target} skyrmions is out of reach of nucleationBarrierScale in [${sMin}, ${sMax}] ` +
           `at nucleationCriticalCurrent = ${jc.toExponential(3)} A/m^2: counts ${(ha + target).toFixed(1)} .. ${(hb + target).toFixed(1)}`,
       );
-    const r = await illinois(h, Math.log(sMin), Math.log(sMax), ha, hb, tol, 16);
+    const r = await illinois(h, a, b, ha, hb, tol, 16);
     const at = evaluations.find((e) => e.criticalCurrent === jc && e.scale === Math.exp(r.x)) ?? last!;
     return { ...at, converged: r.converged };
   };
@@ -232,25 +245,38 @@ export async function calibrateNucleation(
   const b = Math.log(jMax);
   const ha = await outer(a);
   const hb = await outer(b);
-  if (ha > 0 || hb < 0)
-    throw new PhysicsError(
-      `a mid-protocol count of ${targetMid.toFixed(1)} is out of reach of nucleationCriticalCurrent in ` +
-        `[${jMin.toExponential(3)}, ${jMax.toExponential(3)}] A/m^2: ${(ha + targetMid).toFixed(1)} .. ${(hb + targetMid).toFixed(1)}`,
-    );
-  const r = await illinois(outer, a, b, ha, hb, midTol, 12);
-  const b2 = best!;
-  return {
-    nucleationBarrierScale: b2.scale,
-    nucleationCriticalCurrent: b2.criticalCurrent,
+  const result = (e: CalibrationEvaluation, converged: boolean, reason?: string): NucleationCalibration => ({
+    nucleationBarrierScale: e.scale,
+    nucleationCriticalCurrent: e.criticalCurrent,
     targetSkyrmions: target,
     targetMidSkyrmions: targetMid,
-    achievedSkyrmions: b2.finalSkyrmions,
-    achievedMidSkyrmions: b2.midSkyrmions,
+    achievedSkyrmions: e.finalSkyrmions,
+    achievedMidSkyrmions: e.midSkyrmions,
     devices,
     seed,
     evaluations,
-    converged: r.converged && b2.converged,
-  };
+    converged,
+    ...(reason ? { reason } : {}),
+  });
+  if (ha > 0 || hb < 0) {
+    // The two targets are incompatible in this device: no critical current in the bracket gives the
+    // mid-protocol count together with the final one. Best effort, flagged: of every evaluation made,
+    // the one closest to both targets in units of their tolerances,
+    //   argmin max(|N_final - target| / tol, |N_mid - targetMid| / midTol).
+    const miss = (e: CalibrationEvaluation) =>
+      Math.max(Math.abs(e.finalSkyrmions - target) / tol, Math.abs(e.midSkyrmions - targetMid) / midTol);
+    const closest = evaluations.reduce((p, e) => (miss(e) < miss(p) ? e : p));
+    return result(
+      closest,
+      false,
+      `a mid-protocol count of ${targetMid.toFixed(1)} together with ${target} at the end is out of reach of ` +
+        `nucleationCriticalCurrent in [${jMin.toExponential(3)}, ${jMax.toExponential(3)}] A/m^2 ` +
+        `(mid-protocol counts ${(ha + targetMid).toFixed(1)} .. ${(hb + targetMid).toFixed(1)} when the final count is on target); ` +
+        `best effort: the evaluation closest to both targets in units of their tolerances`,
+    );
+  }
+  const r = await illinois(outer, a, b, ha, hb, midTol, 12);
+  return result(best!, r.converged && best!.converged);
 }
 
 /**
@@ -264,7 +290,8 @@ export function writeCalibratedNucleation(presetPath: string, cal: NucleationCal
     `calibrated: calibrateNucleation (src/devices/skyrmion-calibrate.ts; \`magneuro synapse calibrate --write\`) ` +
     `together with the other site-nucleation parameter, so that the mean active skyrmion count is ${cal.targetSkyrmions} at the end of potentiation ` +
     `and ${cal.targetMidSkyrmions} after half of the pulses (Song et al. 2020 main text on Fig. 2B: 41 skyrmions, linear accumulation); reached ` +
-    `${cal.achievedSkyrmions.toFixed(2)} and ${cal.achievedMidSkyrmions.toFixed(2)} over ${cal.devices} device realizations, seed "${cal.seed}" (docs/skyrmion.md)`;
+    `${cal.achievedSkyrmions.toFixed(2)} and ${cal.achievedMidSkyrmions.toFixed(2)} over ${cal.devices} device realizations, seed "${cal.seed}" (docs/skyrmion.md)` +
+    (cal.converged ? '' : `; NOT CONVERGED: ${cal.reason ?? 'iteration limit reached'}`);
   file.parameters.nucleationBarrierScale = {
     value: Number(cal.nucleationBarrierScale.toPrecision(6)),
     source: `${how}. Multiplies the derived uniform-film barrier at every nucleation site`,

@@ -121,6 +121,20 @@ export const SKYRMION_SYNAPSE_PARAMETERS = {
     description:
       'calibrated: current density at which the site nucleation barrier vanishes (default: the macrospin sotCriticalCurrent)',
   },
+  armWidth: {
+    unit: 'm',
+    default: 0,
+    min: 0,
+    max: 1e-3,
+    description: "width of the Hall arms (B-B') crossing the track at x = 0; 0 = a plain strip",
+  },
+  armLength: {
+    unit: 'm',
+    default: 2e-6,
+    min: 0,
+    max: 1e-3,
+    description: 'length of each Hall arm beyond the track edge (skyrmions farther in are lost)',
+  },
   pinningDensity: { unit: 'm^-2', required: true, min: 0, max: 1e16, description: 'pinning sites per area' },
   pinningDepth: { unit: 'J', required: true, min: 0, max: 1e-16, description: 'pinning well depth' },
   pinningWidth: {
@@ -165,6 +179,12 @@ export interface SkyrmionSynapseDevice {
   name: string;
   description: string;
   material: Material;
+  /**
+   * The material preset with the user's overrides but without the device preset's own
+   * (calibrated) materialOverrides: the prior estimate that calibrations start from, so that a
+   * re-run of a calibration reproduces the stored values.
+   */
+  materialEstimate?: Material;
   params: SkyrmionSynapseParameters;
   sources: Record<string, string>;
 }
@@ -201,6 +221,7 @@ export function loadSkyrmionSynapse(
     name: file.name,
     description: file.description,
     material,
+    materialEstimate: loadMaterial(file.material, matOver),
     params: values as SkyrmionSynapseParameters,
     sources,
   };

@@ -264,6 +264,35 @@ export function synapseStatics(
   return { ...field, pinX, pinY, defectX, defectY, defectFactor, contactFactor };
 }
 
+/**
+ * Presence (0..1) of an edge segment of the Hall cross seen by a skyrmion of radius R at distance h
+ * from the edge line, at coordinate u along the edge: the straight edge exists for |u| > half (the
+ * track's y-edges outside the cross, half = a/2; the arms' x-edges outside the track, half = W/2)
+ * and is absent inside, where the film continues. The edge interaction integrates over a lateral
+ * range ~ max(h, R) of the edge, so the switch is smoothed over that range:
+ *   e = (1 + tanh((|u| - half) / max(h, R))) / 2.
+ * An approximation to the exact corner geometry (documented in docs/skyrmion.md). half <= 0: a
+ * plain strip, the edge everywhere (e = 1).
+ */
+function edgePresence(u: number, half: number, h: number, R: number): number {
+  if (!(half > 0)) return 1;
+  return 0.5 * (1 + Math.tanh((Math.abs(u) - half) / Math.max(Math.abs(h), R)));
+}
+
+/**
+ * Fraction of the track's current density j0 at distance |y| - W/2 into a Hall arm of width a.
+ * The arms carry no net current; the track's current leaks into them only through the lowest
+ * Laplace mode of a strip of width a with insulating side walls, which decays as
+ *   j / j0 = exp(-pi (|y| - W/2) / a)        (|y| > W/2; 1 inside the track).
+ * The leakage current's y-component near the junction is neglected (the drive stays along x).
+ * a <= 0 (plain strip): 1 everywhere.
+ */
+export function armCurrentFraction(y: number, halfWidth: number, armWidth2: number): number {
+  const d = Math.abs(y) - halfWidth;
+  if (!(armWidth2 > 0) || d <= 0) return 1;
+  return Math.exp((-Math.PI * d) / (2 * armWidth2));
+}
+
 const MAX_SK = 512;
 
 /** The Langevin system of all skyrmions (positions only; sizes follow adiabatically). */
@@ -326,13 +355,14 @@ export class SkyrmionGas implements LangevinSystem {
     const P = this.dev.params;
     const tab = this.sk.interactions;
     const W2 = P.trackWidth / 2;
+    const A2 = P.armWidth / 2;
     const sig2 = P.pinningWidth * P.pinningWidth;
     const Up = P.pinningDepth;
     const { pinX, pinY } = this.st;
     const b = this.ibuf;
     const node = this.nodeBuf;
     for (let i = 0; i < n; i++) {
-      out[2 * i] = this.fSot;
+      out[2 * i] = this.fSot * armCurrentFraction(x[2 * i + 1], W2, A2);
       out[2 * i + 1] = 0;
       node[i] = radiusNode(tab, this.radius[i]);
     }
@@ -352,11 +382,24 @@ export class SkyrmionGas implements LangevinSystem {
         out[2 * k] -= (f * dx) / d;
         out[2 * k + 1] -= (f * dy) / d;
       }
-      // Edges of the track at y = +-W/2 (b[1] = -dE_edge/dh > 0 pushes away from the edge).
-      edgeFromTable(tab, W2 - yi, Ri, b);
-      out[2 * i + 1] -= b[1];
-      edgeFromTable(tab, yi + W2, Ri, b);
-      out[2 * i + 1] += b[1];
+      // Edges of the track at y = +-W/2 (b[1] = -dE_edge/dh > 0 pushes away from the edge), absent
+      // in the Hall cross (|x| < a/2), where the arms continue; the arms' edges at x = +-a/2.
+      {
+        const ht = W2 - yi;
+        edgeFromTable(tab, ht, Ri, b);
+        out[2 * i + 1] -= b[1] * edgePresence(xi, A2, ht, Ri);
+        const hb = yi + W2;
+        edgeFromTable(tab, hb, Ri, b);
+        out[2 * i + 1] += b[1] * edgePresence(xi, A2, hb, Ri);
+        if (A2 > 0) {
+          const hr = A2 - xi;
+          edgeFromTable(tab, hr, Ri, b);
+          out[2 * i] -= b[1] * edgePresence(yi, W2, hr, Ri);
+          const hl = xi + A2;
+          edgeFromTable(tab, hl, Ri, b);
+          out[2 * i] += b[1] * edgePresence(yi, W2, hl, Ri);
+        }
+      }
       // Pinning wells.
       for (let p = 0; p < pinX.length; p++) {
         const px = xi - pinX[p];
@@ -404,6 +447,7 @@ export class SkyrmionGas implements LangevinSystem {
     const P = this.dev.params;
     const tab = this.sk.interactions;
     const W2 = P.trackWidth / 2;
+    const A2 = P.armWidth / 2;
     const R0 = this.sk.radius;
     const kR = this.sk.radialStiffness;
     const b = this.ibuf;
@@ -421,11 +465,18 @@ export class SkyrmionGas implements LangevinSystem {
           const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
           press += pairSizeDerivative(tab, d, xi_n, node[k]);
         }
+        const xi = x[2 * i];
         const yi = x[2 * i + 1];
         edgeFromTable(tab, W2 - yi, Ri, b);
-        press += b[2];
+        press += b[2] * edgePresence(xi, A2, W2 - yi, Ri);
         edgeFromTable(tab, yi + W2, Ri, b);
-        press += b[2];
+        press += b[2] * edgePresence(xi, A2, yi + W2, Ri);
+        if (A2 > 0) {
+          edgeFromTable(tab, A2 - xi, Ri, b);
+          press += b[2] * edgePresence(yi, W2, A2 - xi, Ri);
+          edgeFromTable(tab, xi + A2, Ri, b);
+          press += b[2] * edgePresence(yi, W2, xi + A2, Ri);
+        }
         this.pressure[i] = press;
         this.radius[i] = Math.max(0.5 * R0, R0 - press / kR);
         node[i] = radiusNode(tab, this.radius[i]);
@@ -597,7 +648,11 @@ export function runSynapseCycle(
       for (let i = gas.n - 1; i >= 0; i--) {
         const xi = x[2 * i];
         const yi = x[2 * i + 1];
-        const out = Math.abs(xi) > L / 2 || Math.abs(yi) > W / 2 - 0.25 * gas.radius[i];
+        // Out through the contacts, into the track edges, or (in the Hall cross) far into an arm.
+        const inCross = Math.abs(xi) < P.armWidth / 2;
+        const out =
+          Math.abs(xi) > L / 2 ||
+          (inCross ? Math.abs(yi) > W / 2 + P.armLength : Math.abs(yi) > W / 2 - 0.25 * gas.radius[i]);
         if (out || (pAnn > 0 && events.uniform() < pAnn)) {
           remove(i);
           annihilated++;

@@ -125,9 +125,46 @@ export function registerSynapseCommands(program: Command): void {
           { ...cal, preset_written: written ?? null },
           [
             `nucleationBarrierScale = ${cal.nucleationBarrierScale.toExponential(4)}, nucleationCriticalCurrent = ${cal.nucleationCriticalCurrent.toExponential(4)} A/m^2 (calibrated; targets ${cal.targetMidSkyrmions} / ${cal.targetSkyrmions} skyrmions at mid-protocol / end, reached ${cal.achievedMidSkyrmions.toFixed(2)} / ${cal.achievedSkyrmions.toFixed(2)} over ${cal.devices} devices, seed ${cal.seed}, ${cal.evaluations.length} evaluations, ${cal.converged ? 'converged' : 'NOT converged'})`,
+            ...(cal.reason ? [`warning: ${cal.reason}`] : []),
             written ? `wrote ${written}` : 'not written (use --write to store it in the preset)',
           ].join('\n'),
         );
       },
     );
+  syn
+    .command('calibrate-material')
+    .description(
+      'calibrate Keff and Ms: the largest Keff (not above the estimate) for which the simulated device holds 1.15 x 41 skyrmions with saturated nucleation, Ms for a 200 nm film skyrmion; --write stores Ms and Ku in the preset',
+    )
+    .option('--model <NAME|FILE>', 'device model preset or file', 'song2020')
+    .option('--workers <N>', 'worker threads (results are identical for any number)')
+    .option('--write', 'write Ms and Ku (with their provenance) into the preset file')
+    .action(async (opts: { model: string; workers?: string; write?: boolean }, cmd: Command) => {
+      const ctx = CliContext.from(cmd);
+      const workers = opts.workers !== undefined ? intOption('workers', opts.workers, 1, 256) : undefined;
+      const { loadSkyrmionSynapse, skyrmionSynapsePresetPath } =
+        await import('../../devices/skyrmion-synapse-preset.js');
+      const { calibrateSkyrmionMaterial, writeCalibratedMaterial } =
+        await import('../../devices/skyrmion-calibrate-material.js');
+      const dev = loadSkyrmionSynapse(opts.model, ctx.globals.set);
+      const cal = await calibrateSkyrmionMaterial(dev, {
+        workers,
+        onTrial: (t) =>
+          ctx.info(
+            `Keff ${(t.Keff / 1e3).toFixed(2)} kJ/m^3, Ms ${(t.Ms / 1e3).toFixed(1)} kA/m: capacity ${t.capacity.toFixed(1)} skyrmions (${t.capable ? 'enough' : 'too few'})`,
+          ),
+      });
+      let written: string | undefined;
+      if (opts.write) {
+        written = skyrmionSynapsePresetPath(opts.model);
+        writeCalibratedMaterial(written, cal);
+      }
+      ctx.emit(
+        { ...cal, preset_written: written ?? null },
+        [
+          `Keff = ${(cal.Keff / 1e3).toFixed(2)} kJ/m^3 (prior ${(cal.priorKeff / 1e3).toFixed(1)}), Ms = ${(cal.Ms / 1e3).toFixed(2)} kA/m, Ku = ${(cal.Ku / 1e3).toFixed(3)} kJ/m^3 (calibrated, ${cal.trials.length} trials)`,
+          written ? `wrote ${written}` : 'not written (use --write to store it in the preset)',
+        ].join('\n'),
+      );
+    });
 }
