@@ -12,6 +12,7 @@ export const skyrmionStage: QuickstartStage = {
     const { solveSkyrmionProfile, profileParametersFromMaterial } =
       await import('../physics/skyrmion/index.js');
     const { conductanceRange } = await import('../tables/lookup.js');
+    const { effectiveAnisotropy } = await import('../materials/derived.js');
     const dev = loadSkyrmionSynapse('song2020');
     const local = solveSkyrmionProfile(profileParametersFromMaterial(dev.material, 0.14));
     ctx.log('skyrmion synapse: 6 cycles');
@@ -22,7 +23,9 @@ export const skyrmionStage: QuickstartStage = {
     const md = [
       '## Skyrmion synapse (Song et al. 2020)',
       '',
-      `Material ${dev.material.name} (Ms calibrated to ${(dev.material.Ms / 1e3).toFixed(1)} kA/m, see docs/skyrmion.md).`,
+      `Material ${dev.material.name} with the device preset's calibrated values: Keff ${(effectiveAnisotropy(dev.material) / 1e3).toFixed(2)} kJ/m^3 (on the device capacity), ` +
+        `Ms ${(dev.material.Ms / 1e3).toFixed(1)} kA/m (200 nm film skyrmion), site nucleation on the skyrmion count (docs/skyrmion.md section 4). ` +
+        `Geometry: Hall cross, ${(dev.params.trackWidth * 1e6).toFixed(1)} um track, ${(dev.params.armWidth * 1e6).toFixed(1)} um arms, active radius ${(dev.params.activeRadius * 1e6).toFixed(1)} um.`,
       `Local thin-film model at 140 mT: ${local.exists ? `skyrmion diameter ${(2 * local.radius * 1e9).toFixed(1)} nm` : `no skyrmion (${local.reason})`}; ` +
         `thick-multilayer model with stray fields: ${(s.isolated_diameter_m * 1e9).toFixed(0)} nm.`,
       '',
