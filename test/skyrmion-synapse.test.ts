@@ -8,6 +8,7 @@ import {
   type SynapseStatics,
 } from '../src/devices/skyrmion-synapse.js';
 import { simulateSynapse } from '../src/devices/skyrmion-synapse-table.js';
+import { meanSkyrmionCounts } from '../src/devices/skyrmion-calibrate.js';
 import { StochasticHeun } from '../src/integrate/heun.js';
 import { createRng } from '../src/random/stream.js';
 import { parseTable } from '../src/tables/io.js';
@@ -107,6 +108,24 @@ describe('Joule heating', () => {
 });
 
 describe('skyrmion synapse simulation', () => {
+  it('is converged in the time step: the preset step and a 4x smaller one give the same counts', async () => {
+    // Twelve potentiation pulses (same 1.69-4.24e10 A/m^2 ramp), preset nucleation, mean over 8 device
+    // realizations with common seeds. The dynamics are chaotic, so single trajectories diverge; the
+    // mean active count after every pulse must agree within 2 skyrmions (5 % of Song's 41: the
+    // error budget of the time step).
+    const opts = { devices: 8, seed: 'time-step-convergence', workers: 2 };
+    const coarse = loadSkyrmionSynapse('song2020', ['potentiationPulses=12']);
+    const fine = loadSkyrmionSynapse('song2020', [
+      'potentiationPulses=12',
+      `timeStep=${coarse.params.timeStep / 4} s`,
+    ]);
+    const P = coarse.params;
+    const a = await meanSkyrmionCounts(coarse, P.nucleationBarrierScale, P.nucleationCriticalCurrent, opts);
+    const b = await meanSkyrmionCounts(fine, P.nucleationBarrierScale, P.nucleationCriticalCurrent, opts);
+    expect(a[12]).toBeGreaterThan(5); // the protocol does accumulate skyrmions
+    for (let k = 0; k <= 12; k++) expect(Math.abs(a[k] - b[k])).toBeLessThanOrEqual(2);
+  }, 120_000);
+
   it('gives identical results for 1 and 2 workers', async () => {
     const dev = loadSkyrmionSynapse('song2020');
     const a = await simulateSynapse(dev, { cycles: 3, seed: 'w', workers: 1 });

@@ -82,14 +82,10 @@ export const skyrmionSuite: BenchSuite = {
     out.push(
       result(
         'skyrmion',
-        `dense gas: 41 skyrmions, ${steps} Heun steps (one cycle of steps)`,
+        `dense gas: 41 skyrmions, ${steps} Heun steps of 0.25 ns (force-kernel throughput; no goal: a cycle at the preset 1 ns step has 4000 steps)`,
         'steps',
         steps,
         td,
-        {
-          goal: { median_s_max: quick ? 0.5 : 2 },
-          goal_met: td.median_s < (quick ? 0.5 : 2),
-        },
       ),
     );
     const cycles = quick ? 10 : 100;

@@ -295,6 +295,13 @@ export function armCurrentFraction(y: number, halfWidth: number, armWidth2: numb
 
 const MAX_SK = 512;
 
+/**
+ * Simulated time between crowding-radius updates during a pulse [s]. The sizes follow the
+ * positions adiabatically (section 4 item 5 of docs/skyrmion.md); at the largest drive a skyrmion
+ * moves ~25 nm in this time, small against the ~450 nm spacing over which the pressure changes.
+ */
+const RADIUS_UPDATE_INTERVAL = 5e-9;
+
 /** The Langevin system of all skyrmions (positions only; sizes follow adiabatically). */
 export class SkyrmionGas implements LangevinSystem {
   n = 0;
@@ -631,8 +638,9 @@ export function runSynapseCycle(
       gas.configure(ph.sk, j, T);
       gas.updateRadii(x);
       let steps = 0;
+      const radiusEvery = Math.max(1, Math.round(RADIUS_UPDATE_INTERVAL / P.timeStep));
       heun.integrate(x, 0, P.pulseWidth, P.timeStep, () => {
-        if (++steps % 20 === 0) gas.updateRadii(x);
+        if (++steps % radiusEvery === 0) gas.updateRadii(x);
       });
       // Removal at contacts and edges, annihilation under reversed pulses.
       let annihilated = 0;
