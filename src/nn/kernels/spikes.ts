@@ -55,6 +55,26 @@ export function accumulateActiveRows(
   }
 }
 
+/**
+ * Forward product of a whole spike matrix: z[r, :] += sum_i s[r, i] W[i, :] for rows r = 0..rows-1
+ * (time slots), adding only the weight rows of the active inputs of each row. `active` holds at
+ * least nIn indices (scratch).
+ */
+export function forwardSpikeRows(
+  w: Float32Array,
+  nIn: number,
+  nOut: number,
+  s: Float32Array,
+  rows: number,
+  z: Float32Array,
+  active: Int32Array,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const na = gatherActive(s, r * nIn, nIn, active);
+    accumulateActiveRows(w, nOut, s, r * nIn, active, na, z, r * nOut);
+  }
+}
+
 /** Weight gradient: gW[i*nOut + j] += s[sOffset+i] * delta[dOffset + j] for active i only. */
 export function accumulateOuterActive(
   gw: Float32Array,
@@ -290,6 +310,7 @@ export function weightGradientFromToggles(
   delta: Float32Array,
   prefix: Float32Array,
   gw: Float32Array,
+  outer: typeof accumulateSpikeOuter = accumulateSpikeOuter,
 ): void {
   for (let b = 0; b < batch; b++) {
     const q0 = b * (T + 1) * nOut;
@@ -300,5 +321,5 @@ export function weightGradientFromToggles(
       for (let j = 0; j < nOut; j++) prefix[q + nOut + j] = prefix[q + j] - delta[d + j];
     }
   }
-  accumulateSpikeOuter(batch * (T + 1), nIn, nOut, e, prefix, gw);
+  outer(batch * (T + 1), nIn, nOut, e, prefix, gw);
 }

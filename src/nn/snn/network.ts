@@ -14,16 +14,8 @@
  */
 import { createRng } from '../../random/stream.js';
 import { ParameterError } from '../../util/errors.js';
-import {
-  accumulateActiveRows,
-  accumulateSpikeOuter,
-  forwardFromToggles,
-  gatherActive,
-  maskedGradToInputs,
-  spikeToggles,
-  weightGradientFromToggles,
-} from '../kernels/spikes.js';
-import { gemmNT } from '../kernels/gemm.js';
+import { spikeToggles, weightGradientFromToggles } from '../kernels/spikes.js';
+import { spikeKernels, type KernelPreference } from '../kernels/spike-backend.js';
 import type { SpikingNeuron } from './neurons.js';
 
 export interface SnnConfig {
@@ -138,6 +130,8 @@ export interface ShardOptions {
   lossScale: number;
   /** Masked dL/ds when at most this fraction is needed (default MASKED_GRADIENT_MAX_FRACTION). */
   maskedGradientMaxFraction?: number;
+  /** Sparse-kernel implementation (spike-backend.ts; default MAGNEURO_KERNELS or 'auto'). Same numbers either way. */
+  kernels?: KernelPreference;
 }
 
 /**
@@ -154,6 +148,8 @@ export function runShard(
   options: ShardOptions,
 ): ShardResult {
   const layout = snnLayout(config);
+  // Native or JavaScript sparse kernels: bit-identical results (spike-backend.ts).
+  const K = spikeKernels(options.kernels);
   const T = config.timesteps;
   const B = data.count;
   const nL = layout.layers.length;
@@ -195,12 +191,9 @@ export function runShard(
     const sIn = spikes[l];
     const z = new Float32Array(B * T * L.nOut);
     if (l === 0 && toggles) {
-      forwardFromToggles(params.subarray(L.w), L.nIn, L.nOut, toggles, B, T, z, active);
+      K.forwardFromToggles(params.subarray(L.w), L.nIn, L.nOut, toggles, B, T, z, active);
     } else {
-      for (let bt = 0; bt < B * T; bt++) {
-        const na = gatherActive(sIn, bt * L.nIn, L.nIn, active);
-        accumulateActiveRows(params.subarray(L.w), L.nOut, sIn, bt * L.nIn, active, na, z, bt * L.nOut);
-      }
+      K.forwardSpikeRows(params.subarray(L.w), L.nIn, L.nOut, sIn, B * T, z, active);
     }
     if (L.beta >= 0) {
       // Batch normalization over (images of the shard) x (time steps), per unit.
@@ -350,8 +343,9 @@ export function runShard(
         gOut,
         new Float32Array(B * (T + 1) * L.nOut),
         gw,
+        K.accumulateSpikeOuter,
       );
-    else accumulateSpikeOuter(B * T, L.nIn, L.nOut, sIn, gOut, gw);
+    else K.accumulateSpikeOuter(B * T, L.nIn, L.nOut, sIn, gOut, gw);
     if (l === 0) break;
     // Gradient to the spikes of the layer below, then through its neuron and batch norm.
     const Lb = layout.layers[l - 1];
@@ -365,8 +359,8 @@ export function runShard(
     const need = neuron.spikeGradientSupport ? new Uint8Array(N * n) : undefined;
     const used = need ? neuron.spikeGradientSupport!(spikes[l], traces[h], need, B, T, n) : N * n;
     if (need && used <= (options.maskedGradientMaxFraction ?? MASKED_GRADIENT_MAX_FRACTION) * N * n)
-      maskedGradToInputs(N, n, L.nOut, w, gOut, need, gS, active);
-    else gemmNT(N, L.nIn, L.nOut, gOut, w, gS, 1, 0);
+      K.maskedGradToInputs(N, n, L.nOut, w, gOut, need, gS, active);
+    else K.gemmNT(N, L.nIn, L.nOut, gOut, w, gS, 1, 0);
     const gX = new Float32Array(N * n);
     neuron.backward(xs[h], spikes[l], traces[h], gS, gX, B, T, n);
     // Batch-norm backward (batch statistics): with g = gamma * dL/dx,

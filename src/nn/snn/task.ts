@@ -1,4 +1,5 @@
 /** The worker-thread task of SNN training and inference: one shard, pure function of its input. */
+import type { KernelPreference } from '../kernels/spike-backend.js';
 import { runShard, type ShardResult, type SnnConfig } from './network.js';
 import { createNeuron, type NeuronSpec } from './spec.js';
 
@@ -13,6 +14,7 @@ export interface ShardTaskInput {
   seed: string;
   train: boolean;
   lossScale: number;
+  kernels?: KernelPreference;
 }
 
 export async function snnShardTask(input: ShardTaskInput): Promise<ShardResult> {
@@ -24,6 +26,6 @@ export async function snnShardTask(input: ShardTaskInput): Promise<ShardResult> 
     input.running,
     { images: input.images, labels: input.labels, count: input.count },
     input.seed,
-    { train: input.train, lossScale: input.lossScale },
+    { train: input.train, lossScale: input.lossScale, kernels: input.kernels },
   );
 }

@@ -4,6 +4,7 @@
  * position, and shard gradients are summed in shard order, so results are identical for any
  * number of workers.
  */
+import type { KernelPreference } from '../kernels/spike-backend.js';
 import { createRng } from '../../random/stream.js';
 import { createWorkerPool, type WorkerPool } from '../../util/parallel.js';
 import { ParameterError } from '../../util/errors.js';
@@ -66,6 +67,8 @@ export interface TrainOptions {
   seed: string;
   /** Worker threads (default: all cores). Results do not depend on it. */
   workers?: number;
+  /** Sparse-kernel implementation (default MAGNEURO_KERNELS or 'auto'). Results do not depend on it. */
+  kernels?: KernelPreference;
   /** Images per shard, the unit of parallel work and of batch-norm statistics (default 25). */
   shardSize?: number;
   /** Start from these parameters instead of a fresh initialisation. */
@@ -146,6 +149,7 @@ async function trainWithPool(o: TrainOptions, pool: ShardPool): Promise<TrainRes
           seed: root.fork('epoch', e).fork('batch', bi).fork('shard', s).seed,
           train: true,
           lossScale: 1 / bsize,
+          kernels: o.kernels,
         };
       });
       const results = await pool.map(inputs);

@@ -1,0 +1,12 @@
+{
+  "targets": [
+    {
+      "target_name": "magneuro_spikes",
+      "sources": ["spikes.c"],
+      "cflags": ["-O3", "-march=native", "-ffp-contract=off", "-fno-fast-math", "-std=gnu11"],
+      "xcode_settings": {
+        "OTHER_CFLAGS": ["-O3", "-ffp-contract=off", "-std=gnu11"]
+      }
+    }
+  ]
+}

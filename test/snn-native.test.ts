@@ -1,0 +1,178 @@
+/**
+ * The C spike kernels (src/nn/kernels/native) against their JavaScript twins: the results must be
+ * bit-identical (same floating-point operations in the same order), so a run gives the same numbers
+ * with or without the addon. Shapes include a non-multiple of the vector width and real-valued
+ * "spikes" (the smooth-spike path) as well as toggle events of -1 / +1.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../src/random/stream.js';
+import {
+  javascriptSpikeKernels as js,
+  loadNativeSpikeKernels,
+  spikeKernels,
+} from '../src/nn/kernels/spike-backend.js';
+import { spikeToggles } from '../src/nn/kernels/spikes.js';
+import { LifNeuron, MultiWeightDwMtjNeuron, BinaryDwMtjNeuron } from '../src/nn/snn/neurons.js';
+import { initialParameters, runShard, type SnnConfig } from '../src/nn/snn/network.js';
+import { fiveStateTable, sigmoidTable } from './snn-fixtures.js';
+
+const native = loadNativeSpikeKernels();
+if (!native.kernels) console.warn(`snn-native: ${native.reason}; comparisons skipped`);
+const nk = native.kernels!;
+
+function bits(a: Float32Array): Uint32Array {
+  return new Uint32Array(a.buffer, a.byteOffset, a.length);
+}
+function expectIdentical(a: Float32Array, b: Float32Array): void {
+  expect(a.length).toBe(b.length);
+  let diff = 0;
+  const x = bits(a);
+  const y = bits(b);
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) diff++;
+  expect(diff).toBe(0);
+}
+
+/** rows x n spikes: mostly 0, some 1, and (when `real`) some fractional values. */
+function spikeMatrix(seed: string, rows: number, n: number, density: number, real: boolean): Float32Array {
+  const rng = createRng(seed);
+  const s = new Float32Array(rows * n);
+  for (let k = 0; k < s.length; k++)
+    if (rng.uniform() < density) s[k] = real && rng.uniform() < 0.3 ? rng.uniform() : 1;
+  return s;
+}
+
+describe('kernel selection', () => {
+  it('MAGNEURO_KERNELS=javascript selects the JavaScript kernels; a wrong value is named', () => {
+    expect(spikeKernels('javascript').name).toBe('javascript');
+    expect(() => spikeKernels('fortran')).toThrow(/MAGNEURO_KERNELS: got "?fortran"?, expected/);
+  });
+});
+
+describe.skipIf(!native.kernels)('native spike kernels are bit-identical to the JavaScript kernels', () => {
+  const nIn = 45;
+  const nOut = 23; // not a multiple of 4: exercises the scalar tails
+  const rows = 37;
+  const rng = createRng('native-w');
+  const w = rng.fillNormal(new Float32Array(nIn * nOut));
+  const delta = rng.fillNormal(new Float32Array(rows * nOut));
+
+  it('forward product of spike rows (binary and real-valued spikes)', () => {
+    for (const real of [false, true]) {
+      const s = spikeMatrix(`fwd-${real}`, rows, nIn, 0.3, real);
+      const z0 = rng.fillNormal(new Float32Array(rows * nOut)); // accumulates onto existing values
+      const a = Float32Array.from(z0);
+      const b = Float32Array.from(z0);
+      js.forwardSpikeRows(w, nIn, nOut, s, rows, a, new Int32Array(nIn));
+      nk.forwardSpikeRows(w, nIn, nOut, s, rows, b, new Int32Array(nIn));
+      expectIdentical(a, b);
+      expect(a.some((v, k) => v !== z0[k])).toBe(true);
+    }
+  });
+
+  it('forward product from toggle events and the weight gradient from spikes', () => {
+    const B = 3;
+    const T = 11;
+    const s = spikeMatrix('tog', B * T, nIn, 0.4, false);
+    const e = new Float32Array(B * (T + 1) * nIn);
+    spikeToggles(s, B, T, nIn, e);
+    const a = new Float32Array(B * T * nOut);
+    const b = new Float32Array(B * T * nOut);
+    js.forwardFromToggles(w, nIn, nOut, e, B, T, a, new Int32Array(nIn));
+    nk.forwardFromToggles(w, nIn, nOut, e, B, T, b, new Int32Array(nIn));
+    expectIdentical(a, b);
+    for (const real of [false, true]) {
+      const x = spikeMatrix(`outer-${real}`, rows, nIn, 0.35, real);
+      const g0 = rng.fillNormal(new Float32Array(nIn * nOut));
+      const ga = Float32Array.from(g0);
+      const gb = Float32Array.from(g0);
+      js.accumulateSpikeOuter(rows, nIn, nOut, x, delta, ga);
+      nk.accumulateSpikeOuter(rows, nIn, nOut, x, delta, gb);
+      expectIdentical(ga, gb);
+    }
+  });
+
+  it('masked gradient to the inputs (entries not needed are left untouched)', () => {
+    const need = new Uint8Array(rows * nIn);
+    const r2 = createRng('need');
+    for (let k = 0; k < need.length; k++) need[k] = r2.uniform() < 0.6 ? 1 : 0;
+    const a = new Float32Array(rows * nIn).fill(7);
+    const b = new Float32Array(rows * nIn).fill(7);
+    const ca = js.maskedGradToInputs(rows, nIn, nOut, w, delta, need, a, new Int32Array(nIn));
+    const cb = nk.maskedGradToInputs(rows, nIn, nOut, w, delta, need, b, new Int32Array(nIn));
+    expect(cb).toBe(ca);
+    expectIdentical(a, b);
+    expect(a.filter((v) => v === 7).length).toBe(need.length - ca);
+  });
+
+  it('dense C = alpha A B^T + beta C (the dL/ds product when most entries are needed)', () => {
+    for (const [M, N, K, alpha, beta] of [
+      [37, 45, 23, 1, 0],
+      [6, 9, 13, 0.5, 1],
+      [5, 7, 8, -2, 0.25],
+    ]) {
+      const A = rng.fillNormal(new Float32Array(M * K));
+      const B = rng.fillNormal(new Float32Array(N * K));
+      const C0 = rng.fillNormal(new Float32Array(M * N));
+      const a = Float32Array.from(C0);
+      const b = Float32Array.from(C0);
+      js.gemmNT(M, N, K, A, B, a, alpha, beta);
+      nk.gemmNT(M, N, K, A, B, b, alpha, beta);
+      expectIdentical(a, b);
+    }
+  });
+
+  it('rejects short arrays and wrong types with an error instead of reading out of bounds', () => {
+    expect(() =>
+      nk.forwardSpikeRows(
+        w,
+        nIn,
+        nOut,
+        new Float32Array(10),
+        rows,
+        new Float32Array(rows * nOut),
+        new Int32Array(nIn),
+      ),
+    ).toThrow(/array too short/);
+    expect(() =>
+      nk.accumulateSpikeOuter(
+        rows,
+        nIn,
+        nOut,
+        new Float64Array(rows * nIn) as unknown as Float32Array,
+        delta,
+        w,
+      ),
+    ).toThrow(/Float32Array/);
+  });
+
+  it('a training step (forward + BPTT) gives the same gradient for every neuron type', () => {
+    const config: SnnConfig = { inputs: 30, hidden: [21, 18], outputs: 5, timesteps: 12 };
+    const count = 6;
+    const r3 = createRng('step');
+    const images = new Float32Array(count * config.inputs).map(() => (r3.uniform() < 0.4 ? 0 : r3.uniform()));
+    const labels = Uint8Array.from({ length: count }, (_, i) => i % config.outputs);
+    const { params, running } = initialParameters(config, 'native-step');
+    for (let k = 0; k < params.length; k++) params[k] *= 3;
+    for (const neuron of [
+      new LifNeuron(),
+      new LifNeuron({ spikeFunction: 'sigmoid', surrogateWidth: 0.3 }),
+      new BinaryDwMtjNeuron(sigmoidTable()),
+      new MultiWeightDwMtjNeuron(fiveStateTable()),
+    ]) {
+      // fraction 1: the masked dL/ds kernel whatever the fraction; 0: the dense product.
+      for (const maskedGradientMaxFraction of [1, 0]) {
+        const run = (kernels: 'native' | 'javascript') =>
+          runShard(config, neuron, params, running, { images, labels, count }, 'same', {
+            train: true,
+            lossScale: 1 / count,
+            kernels,
+            maskedGradientMaxFraction,
+          });
+        const a = run('javascript');
+        const b = run('native');
+        expect(b.lossSum).toBe(a.lossSum);
+        expectIdentical(a.grad!, b.grad!);
+      }
+    }
+  });
+});
