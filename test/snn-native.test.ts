@@ -1,5 +1,5 @@
 /**
- * The C spike kernels (src/nn/kernels/native) against their JavaScript twins: the results must be
+ * The C spike kernels (src/native) against their JavaScript twins: the results must be
  * bit-identical (same floating-point operations in the same order), so a run gives the same numbers
  * with or without the addon. Shapes include a non-multiple of the vector width and real-valued
  * "spikes" (the smooth-spike path) as well as toggle events of -1 / +1.

@@ -1,4 +1,5 @@
 /** Skyrmion benchmarks: profile solve, one synapse cycle, a 100-cycle table on 2 workers (identity vs 1 worker). */
+import { loadNativeAddon } from '../native/addon.js';
 import { solveSkyrmionProfile } from '../physics/skyrmion/profile.js';
 import { loadSkyrmionSynapse } from '../devices/skyrmion-synapse-preset.js';
 import { runSynapseCycle, synapseStatics, SkyrmionGas } from '../devices/skyrmion-synapse.js';
@@ -31,14 +32,33 @@ export const skyrmionSuite: BenchSuite = {
       quick ? 2 : 5,
       1,
     );
+    // Baseline in the same run: the same cycles with the JavaScript pair loops (bit-identical results).
+    const native = loadNativeAddon();
+    let j = 0;
+    const tj = native.addon
+      ? await timeRuns(
+          () => runSynapseCycle(dev, st, createRng('bench').fork('cycle', j++), { kernels: 'javascript' }),
+          quick ? 2 : 5,
+          1,
+        )
+      : undefined;
     out.push(
       result('skyrmion', 'synapse cycle (24 + 16 pulses)', 'cycles', 1, tc, {
         goal: { median_s_max: 2 },
         goal_met: tc.median_s < 2,
+        ...(tj
+          ? {
+              baseline: {
+                name: 'same cycles, JavaScript pair loops',
+                throughput_per_s: 1 / tj.median_s,
+                ratio: tj.median_s / tc.median_s,
+              },
+            }
+          : {}),
+        extra: { pair_loops: native.addon ? 'native' : `javascript (${native.reason})` },
       }),
     );
-    // The preset's skyrmions collapse in its track (docs/skyrmion.md section 4), so the cycle above
-    // runs an almost empty gas. The same work with a dense state: 41 skyrmions on the hexagonal
+    // Force-kernel throughput in a fixed dense state: 41 skyrmions on the hexagonal
     // patch of Song's density in the active disk (film, no pins), driven at 3e10 A/m^2 at 300 K,
     // 16,000 Heun steps = the 40 pulses x 100 ns / 0.25 ns of one cycle, radii updated every 20 steps.
     const dense = (() => {

@@ -49,6 +49,7 @@ import { jouleTemperatureRise } from '../physics/thermal/joule.js';
 import { ordinaryHallResistivity, topologicalHallResistivity } from '../physics/readout/hall.js';
 import { PhysicsError } from '../util/errors.js';
 import type { SkyrmionSynapseDevice } from './skyrmion-synapse-preset.js';
+import { nativeAddonFor, type KernelPreference, type NativeAddon } from '../native/addon.js';
 
 /** Static skyrmion properties at one field, from the multilayer energy model. */
 export interface SkyrmionAtField {
@@ -317,11 +318,16 @@ export class SkyrmionGas implements LangevinSystem {
   noiseAmp = 0;
   fSot = 0;
   radius = new Float64Array(MAX_SK);
+  /** Native pair loops (src/native/skyrmion_pairs.c, bit-identical), or undefined for JavaScript. */
+  private readonly native: NativeAddon | undefined;
   constructor(
     private readonly dev: SkyrmionSynapseDevice,
     private readonly st: Pick<SynapseStatics, 'pinX' | 'pinY'>,
     public sk: SkyrmionAtField,
-  ) {}
+    kernels?: KernelPreference,
+  ) {
+    this.native = nativeAddonFor(kernels);
+  }
 
   configure(sk: SkyrmionAtField, j: number, T: number): void {
     const m = this.dev.material;
@@ -373,22 +379,45 @@ export class SkyrmionGas implements LangevinSystem {
       out[2 * i + 1] = 0;
       node[i] = radiusNode(tab, this.radius[i]);
     }
+    // Pair repulsion over all pairs i < k first (native twin when built: same operations, same
+    // order, same bits), then edges and pinning per skyrmion: every out[] entry receives its terms
+    // in the same order as in a single loop, because nothing is added to out[i] after its edges.
+    if (this.native) {
+      this.native.skyrmionPairForces(
+        tab.pair,
+        tab.n,
+        tab.step,
+        tab.reversedArea,
+        tab.reversedAreaSlope,
+        tab.mu0MsEff2,
+        tab.filmThickness,
+        n,
+        x,
+        node,
+        out,
+      );
+    } else {
+      for (let i = 0; i < n; i++) {
+        const xi = x[2 * i];
+        const yi = x[2 * i + 1];
+        const xi_n = node[i];
+        for (let k = i + 1; k < n; k++) {
+          const dx = xi - x[2 * k];
+          const dy = yi - x[2 * k + 1];
+          const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
+          // -dE_int/dd > 0: repulsion along the separation.
+          const f = pairForce(tab, d, xi_n, node[k]);
+          out[2 * i] += (f * dx) / d;
+          out[2 * i + 1] += (f * dy) / d;
+          out[2 * k] -= (f * dx) / d;
+          out[2 * k + 1] -= (f * dy) / d;
+        }
+      }
+    }
     for (let i = 0; i < n; i++) {
       const xi = x[2 * i];
       const yi = x[2 * i + 1];
       const Ri = this.radius[i];
-      const xi_n = node[i];
-      for (let k = i + 1; k < n; k++) {
-        const dx = xi - x[2 * k];
-        const dy = yi - x[2 * k + 1];
-        const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
-        // -dE_int/dd > 0: repulsion along the separation.
-        const f = pairForce(tab, d, xi_n, node[k]);
-        out[2 * i] += (f * dx) / d;
-        out[2 * i + 1] += (f * dy) / d;
-        out[2 * k] -= (f * dx) / d;
-        out[2 * k + 1] -= (f * dy) / d;
-      }
       // Edges of the track at y = +-W/2 (b[1] = -dE_edge/dh > 0 pushes away from the edge), absent
       // in the Hall cross (|x| < a/2), where the arms continue; the arms' edges at x = +-a/2.
       {
@@ -421,6 +450,7 @@ export class SkyrmionGas implements LangevinSystem {
   }
 
   private fbuf = new Float64Array(2 * MAX_SK);
+  private distBuf = new Float64Array(0);
 
   drift(_t: number, x: Float64Array, out: Float64Array): void {
     const f = this.fbuf;
@@ -460,17 +490,38 @@ export class SkyrmionGas implements LangevinSystem {
     const b = this.ibuf;
     const node = this.nodeBuf;
     for (let i = 0; i < n; i++) node[i] = radiusNode(tab, this.radius[i]);
+    // Native: the pair distances once for all sweeps (positions are fixed here).
+    if (this.native) {
+      if (this.distBuf.length < n * n) this.distBuf = new Float64Array(n * n);
+      this.native.skyrmionPairDistances(n, x, this.distBuf);
+    }
     for (let it = 0; it < sweeps; it++) {
       for (let i = 0; i < n; i++) {
         const Ri = this.radius[i];
         const xi_n = node[i];
         let press = 0;
-        for (let k = 0; k < n; k++) {
-          if (k === i) continue;
-          const dx = x[2 * i] - x[2 * k];
-          const dy = x[2 * i + 1] - x[2 * k + 1];
-          const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
-          press += pairSizeDerivative(tab, d, xi_n, node[k]);
+        if (this.native) {
+          press = this.native.skyrmionPairPressure(
+            tab.pair,
+            tab.n,
+            tab.step,
+            tab.reversedArea,
+            tab.reversedAreaSlope,
+            tab.mu0MsEff2,
+            tab.filmThickness,
+            n,
+            i,
+            this.distBuf,
+            node,
+          );
+        } else {
+          for (let k = 0; k < n; k++) {
+            if (k === i) continue;
+            const dx = x[2 * i] - x[2 * k];
+            const dy = x[2 * i + 1] - x[2 * k + 1];
+            const d = Math.sqrt(dx * dx + dy * dy) + 1e-12;
+            press += pairSizeDerivative(tab, d, xi_n, node[k]);
+          }
         }
         const xi = x[2 * i];
         const yi = x[2 * i + 1];
@@ -499,11 +550,15 @@ export function runSynapseCycle(
   dev: SkyrmionSynapseDevice,
   st: SynapseStatics,
   rng: RandomStream,
-  opts: { potentiationOnly?: boolean } = {},
+  opts: {
+    potentiationOnly?: boolean;
+    /** Pair-loop implementation (default MAGNEURO_KERNELS or 'auto'); the results are the same bits. */
+    kernels?: KernelPreference;
+  } = {},
 ): CycleResult {
   const P = dev.params;
   const m = dev.material;
-  const gas = new SkyrmionGas(dev, st, st.pot);
+  const gas = new SkyrmionGas(dev, st, st.pot, opts.kernels);
   const x = new Float64Array(2 * MAX_SK);
   const heun = new StochasticHeun(gas, rng.fork('noise', 0));
   const events = rng.fork('events', 0);

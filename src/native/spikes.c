@@ -10,12 +10,13 @@
  * so the order of every floating-point operation is the JavaScript one, whatever the vector
  * width the compiler picks. Built with -ffp-contract=off: no fused multiply-add.
  *
- * Layout as in spikes.ts: W is input-major, W[i * nOut + j] is the weight from input i to output j.
+ * N-API bindings: module.c. Layout as in spikes.ts: W is input-major, W[i * nOut + j] is the weight from input i to output j.
  */
-#include <node_api.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "spikes.h"
 
 typedef double v4d __attribute__((vector_size(32)));
 typedef float v4f __attribute__((vector_size(16)));
@@ -75,7 +76,7 @@ static int gather_active(const float *s, int n, int32_t *active) {
 }
 
 /* z[r, :] += sum_i s[r, i] W[i, :] for every row r (time slot) of the spike matrix. */
-static void forward_spike_rows(const float *w, int nIn, int nOut, const float *s, int rows, float *z, int32_t *active) {
+void forward_spike_rows(const float *w, int nIn, int nOut, const float *s, int rows, float *z, int32_t *active) {
   for (int r = 0; r < rows; r++) {
     const float *sr = s + (size_t)r * nIn;
     const int na = gather_active(sr, nIn, active);
@@ -84,7 +85,7 @@ static void forward_spike_rows(const float *w, int nIn, int nOut, const float *s
 }
 
 /* Running sum over toggle events, as forwardFromToggles in spikes.ts. */
-static void forward_from_toggles(const float *w, int nIn, int nOut, const float *e, int batch, int T, float *z,
+void forward_from_toggles(const float *w, int nIn, int nOut, const float *e, int batch, int T, float *z,
                                  int32_t *active) {
   for (int b = 0; b < batch; b++)
     for (int t = 0; t < T; t++) {
@@ -100,7 +101,7 @@ static void forward_from_toggles(const float *w, int nIn, int nOut, const float 
 }
 
 /* gW[i, :] += sum_r s[r, i] delta[r, :] over the active slots, as accumulateSpikeOuter. */
-static int accumulate_spike_outer(int slots, int nIn, int nOut, const float *s, const float *delta, float *gw) {
+int accumulate_spike_outer(int slots, int nIn, int nOut, const float *s, const float *delta, float *gw) {
   int32_t *start = calloc((size_t)nIn + 1, sizeof(int32_t));
   if (!start) return -1;
   for (int r = 0; r < slots; r++) {
@@ -162,7 +163,7 @@ static int accumulate_spike_outer(int slots, int nIn, int nOut, const float *s, 
  * sums each dot product sequentially over j in double; here four dot products run in the four
  * lanes (one input each), each still sequential over j.
  */
-static int masked_grad_to_inputs(int rows, int nIn, int nOut, const float *w, const float *delta, const uint8_t *need,
+int masked_grad_to_inputs(int rows, int nIn, int nOut, const float *w, const float *delta, const uint8_t *need,
                                  float *gs, int32_t *scratch) {
   int computed = 0;
   for (int r = 0; r < rows; r++) {
@@ -220,7 +221,7 @@ static int masked_grad_to_inputs(int rows, int nIn, int nOut, const float *w, co
  * C = f32(C beta), or zero for beta = 0). Four columns j run in the four lanes (4 x 4 transposes of
  * B blocks), two rows i share the transposes.
  */
-static void gemm_nt(int M, int N, int K, const float *A, const float *B, float *C, double alpha, double beta) {
+void gemm_nt(int M, int N, int K, const float *A, const float *B, float *C, double alpha, double beta) {
   const size_t MN = (size_t)M * N;
   if (beta == 0)
     memset(C, 0, sizeof(float) * MN);
@@ -291,173 +292,3 @@ static void gemm_nt(int M, int N, int K, const float *A, const float *B, float *
   }
 }
 
-/* ------------------------------------------------------------------ N-API glue */
-
-#define CHECK(call)                                                                                                    \
-  do {                                                                                                                 \
-    if ((call) != napi_ok) {                                                                                           \
-      napi_throw_error(env, NULL, "magneuro native kernel: bad call " #call);                                          \
-      return NULL;                                                                                                     \
-    }                                                                                                                  \
-  } while (0)
-
-/* Typed array argument of the expected element type; its length (elements) in *len. */
-static void *typed(napi_env env, napi_value v, napi_typedarray_type want, size_t *len, const char *name) {
-  bool is;
-  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) {
-    napi_throw_type_error(env, NULL, name);
-    return NULL;
-  }
-  napi_typedarray_type type;
-  void *data;
-  if (napi_get_typedarray_info(env, v, &type, len, &data, NULL, NULL) != napi_ok || type != want) {
-    napi_throw_type_error(env, NULL, name);
-    return NULL;
-  }
-  return data;
-}
-
-static int integer(napi_env env, napi_value v, int32_t *out) { return napi_get_value_int32(env, v, out) == napi_ok; }
-
-#define ARGS(n)                                                                                                        \
-  size_t argc = n;                                                                                                     \
-  napi_value argv[n];                                                                                                  \
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));                                                         \
-  if (argc != n) {                                                                                                     \
-    napi_throw_type_error(env, NULL, "magneuro native kernel: wrong number of arguments");                             \
-    return NULL;                                                                                                       \
-  }
-
-#define F32(k, var, name)                                                                                              \
-  size_t var##_len;                                                                                                    \
-  float *var = typed(env, argv[k], napi_float32_array, &var##_len, "magneuro native kernel: " name " must be a Float32Array"); \
-  if (!var) return NULL;
-#define I32(k, var, name)                                                                                              \
-  size_t var##_len;                                                                                                    \
-  int32_t *var = typed(env, argv[k], napi_int32_array, &var##_len, "magneuro native kernel: " name " must be an Int32Array"); \
-  if (!var) return NULL;
-#define U8(k, var, name)                                                                                               \
-  size_t var##_len;                                                                                                    \
-  uint8_t *var = typed(env, argv[k], napi_uint8_array, &var##_len, "magneuro native kernel: " name " must be a Uint8Array"); \
-  if (!var) return NULL;
-#define INT(k, var)                                                                                                    \
-  int32_t var;                                                                                                         \
-  if (!integer(env, argv[k], &var) || var < 0) {                                                                       \
-    napi_throw_range_error(env, NULL, "magneuro native kernel: " #var " must be a non-negative integer");              \
-    return NULL;                                                                                                       \
-  }
-#define NEED(cond)                                                                                                     \
-  if (!(cond)) {                                                                                                       \
-    napi_throw_range_error(env, NULL, "magneuro native kernel: array too short: " #cond);                              \
-    return NULL;                                                                                                       \
-  }
-
-/* forwardSpikeRows(w, nIn, nOut, s, rows, z, active) */
-static napi_value js_forward_spike_rows(napi_env env, napi_callback_info info) {
-  ARGS(7);
-  F32(0, w, "w");
-  INT(1, nIn);
-  INT(2, nOut);
-  F32(3, s, "s");
-  INT(4, rows);
-  F32(5, z, "z");
-  I32(6, active, "active");
-  NEED(w_len >= (size_t)nIn * nOut);
-  NEED(s_len >= (size_t)rows * nIn);
-  NEED(z_len >= (size_t)rows * nOut);
-  NEED(active_len >= (size_t)nIn);
-  forward_spike_rows(w, nIn, nOut, s, rows, z, active);
-  return NULL;
-}
-
-/* forwardFromToggles(w, nIn, nOut, e, batch, T, z, active) */
-static napi_value js_forward_from_toggles(napi_env env, napi_callback_info info) {
-  ARGS(8);
-  F32(0, w, "w");
-  INT(1, nIn);
-  INT(2, nOut);
-  F32(3, e, "e");
-  INT(4, batch);
-  INT(5, T);
-  F32(6, z, "z");
-  I32(7, active, "active");
-  NEED(w_len >= (size_t)nIn * nOut);
-  NEED(e_len >= (size_t)batch * (T + 1) * nIn);
-  NEED(z_len >= (size_t)batch * T * nOut);
-  NEED(active_len >= (size_t)nIn);
-  forward_from_toggles(w, nIn, nOut, e, batch, T, z, active);
-  return NULL;
-}
-
-/* accumulateSpikeOuter(slots, nIn, nOut, s, delta, gw) */
-static napi_value js_accumulate_spike_outer(napi_env env, napi_callback_info info) {
-  ARGS(6);
-  INT(0, slots);
-  INT(1, nIn);
-  INT(2, nOut);
-  F32(3, s, "s");
-  F32(4, delta, "delta");
-  F32(5, gw, "gw");
-  NEED(s_len >= (size_t)slots * nIn);
-  NEED(delta_len >= (size_t)slots * nOut);
-  NEED(gw_len >= (size_t)nIn * nOut);
-  if (accumulate_spike_outer(slots, nIn, nOut, s, delta, gw) != 0) {
-    napi_throw_error(env, NULL, "magneuro native kernel: out of memory");
-    return NULL;
-  }
-  return NULL;
-}
-
-/* maskedGradToInputs(rows, nIn, nOut, w, delta, need, gs, scratch) -> entries computed */
-static napi_value js_masked_grad_to_inputs(napi_env env, napi_callback_info info) {
-  ARGS(8);
-  INT(0, rows);
-  INT(1, nIn);
-  INT(2, nOut);
-  F32(3, w, "w");
-  F32(4, delta, "delta");
-  U8(5, need, "need");
-  F32(6, gs, "gs");
-  I32(7, scratch, "scratch");
-  NEED(w_len >= (size_t)nIn * nOut);
-  NEED(delta_len >= (size_t)rows * nOut);
-  NEED(need_len >= (size_t)rows * nIn);
-  NEED(gs_len >= (size_t)rows * nIn);
-  NEED(scratch_len >= (size_t)nIn);
-  napi_value out;
-  CHECK(napi_create_int32(env, masked_grad_to_inputs(rows, nIn, nOut, w, delta, need, gs, scratch), &out));
-  return out;
-}
-
-/* gemmNT(M, N, K, A, B, C, alpha, beta) */
-static napi_value js_gemm_nt(napi_env env, napi_callback_info info) {
-  ARGS(8);
-  INT(0, M);
-  INT(1, N);
-  INT(2, K);
-  F32(3, A, "A");
-  F32(4, B, "B");
-  F32(5, C, "C");
-  double alpha, beta;
-  if (napi_get_value_double(env, argv[6], &alpha) != napi_ok || napi_get_value_double(env, argv[7], &beta) != napi_ok) {
-    napi_throw_type_error(env, NULL, "magneuro native kernel: alpha and beta must be numbers");
-    return NULL;
-  }
-  NEED(A_len >= (size_t)M * K);
-  NEED(B_len >= (size_t)N * K);
-  NEED(C_len >= (size_t)M * N);
-  gemm_nt(M, N, K, A, B, C, alpha, beta);
-  return NULL;
-}
-
-NAPI_MODULE_INIT() {
-  napi_property_descriptor props[] = {
-      {"forwardSpikeRows", NULL, js_forward_spike_rows, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"forwardFromToggles", NULL, js_forward_from_toggles, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"accumulateSpikeOuter", NULL, js_accumulate_spike_outer, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"maskedGradToInputs", NULL, js_masked_grad_to_inputs, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"gemmNT", NULL, js_gemm_nt, NULL, NULL, NULL, napi_enumerable, NULL},
-  };
-  if (napi_define_properties(env, exports, sizeof props / sizeof props[0], props) != napi_ok) return NULL;
-  return exports;
-}

@@ -1,0 +1,279 @@
+/*
+ * Node-API bindings of the native kernels: argument checks (types and lengths, so a wrong call
+ * throws instead of reading out of bounds), then the C functions of spikes.c and skyrmion_pairs.c.
+ * Loaded by src/native/addon.ts.
+ */
+#include <node_api.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "skyrmion_pairs.h"
+#include "spikes.h"
+
+
+#define CHECK(call)                                                                                                    \
+  do {                                                                                                                 \
+    if ((call) != napi_ok) {                                                                                           \
+      napi_throw_error(env, NULL, "magneuro native kernel: bad call " #call);                                          \
+      return NULL;                                                                                                     \
+    }                                                                                                                  \
+  } while (0)
+
+/* Typed array argument of the expected element type; its length (elements) in *len. */
+static void *typed(napi_env env, napi_value v, napi_typedarray_type want, size_t *len, const char *name) {
+  bool is;
+  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) {
+    napi_throw_type_error(env, NULL, name);
+    return NULL;
+  }
+  napi_typedarray_type type;
+  void *data;
+  if (napi_get_typedarray_info(env, v, &type, len, &data, NULL, NULL) != napi_ok || type != want) {
+    napi_throw_type_error(env, NULL, name);
+    return NULL;
+  }
+  return data;
+}
+
+static int integer(napi_env env, napi_value v, int32_t *out) { return napi_get_value_int32(env, v, out) == napi_ok; }
+
+#define ARGS(n)                                                                                                        \
+  size_t argc = n;                                                                                                     \
+  napi_value argv[n];                                                                                                  \
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));                                                         \
+  if (argc != n) {                                                                                                     \
+    napi_throw_type_error(env, NULL, "magneuro native kernel: wrong number of arguments");                             \
+    return NULL;                                                                                                       \
+  }
+
+#define F32(k, var, name)                                                                                              \
+  size_t var##_len;                                                                                                    \
+  float *var = typed(env, argv[k], napi_float32_array, &var##_len, "magneuro native kernel: " name " must be a Float32Array"); \
+  if (!var) return NULL;
+#define I32(k, var, name)                                                                                              \
+  size_t var##_len;                                                                                                    \
+  int32_t *var = typed(env, argv[k], napi_int32_array, &var##_len, "magneuro native kernel: " name " must be an Int32Array"); \
+  if (!var) return NULL;
+#define U8(k, var, name)                                                                                               \
+  size_t var##_len;                                                                                                    \
+  uint8_t *var = typed(env, argv[k], napi_uint8_array, &var##_len, "magneuro native kernel: " name " must be a Uint8Array"); \
+  if (!var) return NULL;
+#define INT(k, var)                                                                                                    \
+  int32_t var;                                                                                                         \
+  if (!integer(env, argv[k], &var) || var < 0) {                                                                       \
+    napi_throw_range_error(env, NULL, "magneuro native kernel: " #var " must be a non-negative integer");              \
+    return NULL;                                                                                                       \
+  }
+#define NEED(cond)                                                                                                     \
+  if (!(cond)) {                                                                                                       \
+    napi_throw_range_error(env, NULL, "magneuro native kernel: array too short: " #cond);                              \
+    return NULL;                                                                                                       \
+  }
+
+/* forwardSpikeRows(w, nIn, nOut, s, rows, z, active) */
+static napi_value js_forward_spike_rows(napi_env env, napi_callback_info info) {
+  ARGS(7);
+  F32(0, w, "w");
+  INT(1, nIn);
+  INT(2, nOut);
+  F32(3, s, "s");
+  INT(4, rows);
+  F32(5, z, "z");
+  I32(6, active, "active");
+  NEED(w_len >= (size_t)nIn * nOut);
+  NEED(s_len >= (size_t)rows * nIn);
+  NEED(z_len >= (size_t)rows * nOut);
+  NEED(active_len >= (size_t)nIn);
+  forward_spike_rows(w, nIn, nOut, s, rows, z, active);
+  return NULL;
+}
+
+/* forwardFromToggles(w, nIn, nOut, e, batch, T, z, active) */
+static napi_value js_forward_from_toggles(napi_env env, napi_callback_info info) {
+  ARGS(8);
+  F32(0, w, "w");
+  INT(1, nIn);
+  INT(2, nOut);
+  F32(3, e, "e");
+  INT(4, batch);
+  INT(5, T);
+  F32(6, z, "z");
+  I32(7, active, "active");
+  NEED(w_len >= (size_t)nIn * nOut);
+  NEED(e_len >= (size_t)batch * (T + 1) * nIn);
+  NEED(z_len >= (size_t)batch * T * nOut);
+  NEED(active_len >= (size_t)nIn);
+  forward_from_toggles(w, nIn, nOut, e, batch, T, z, active);
+  return NULL;
+}
+
+/* accumulateSpikeOuter(slots, nIn, nOut, s, delta, gw) */
+static napi_value js_accumulate_spike_outer(napi_env env, napi_callback_info info) {
+  ARGS(6);
+  INT(0, slots);
+  INT(1, nIn);
+  INT(2, nOut);
+  F32(3, s, "s");
+  F32(4, delta, "delta");
+  F32(5, gw, "gw");
+  NEED(s_len >= (size_t)slots * nIn);
+  NEED(delta_len >= (size_t)slots * nOut);
+  NEED(gw_len >= (size_t)nIn * nOut);
+  if (accumulate_spike_outer(slots, nIn, nOut, s, delta, gw) != 0) {
+    napi_throw_error(env, NULL, "magneuro native kernel: out of memory");
+    return NULL;
+  }
+  return NULL;
+}
+
+/* maskedGradToInputs(rows, nIn, nOut, w, delta, need, gs, scratch) -> entries computed */
+static napi_value js_masked_grad_to_inputs(napi_env env, napi_callback_info info) {
+  ARGS(8);
+  INT(0, rows);
+  INT(1, nIn);
+  INT(2, nOut);
+  F32(3, w, "w");
+  F32(4, delta, "delta");
+  U8(5, need, "need");
+  F32(6, gs, "gs");
+  I32(7, scratch, "scratch");
+  NEED(w_len >= (size_t)nIn * nOut);
+  NEED(delta_len >= (size_t)rows * nOut);
+  NEED(need_len >= (size_t)rows * nIn);
+  NEED(gs_len >= (size_t)rows * nIn);
+  NEED(scratch_len >= (size_t)nIn);
+  napi_value out;
+  CHECK(napi_create_int32(env, masked_grad_to_inputs(rows, nIn, nOut, w, delta, need, gs, scratch), &out));
+  return out;
+}
+
+/* gemmNT(M, N, K, A, B, C, alpha, beta) */
+static napi_value js_gemm_nt(napi_env env, napi_callback_info info) {
+  ARGS(8);
+  INT(0, M);
+  INT(1, N);
+  INT(2, K);
+  F32(3, A, "A");
+  F32(4, B, "B");
+  F32(5, C, "C");
+  double alpha, beta;
+  if (napi_get_value_double(env, argv[6], &alpha) != napi_ok || napi_get_value_double(env, argv[7], &beta) != napi_ok) {
+    napi_throw_type_error(env, NULL, "magneuro native kernel: alpha and beta must be numbers");
+    return NULL;
+  }
+  NEED(A_len >= (size_t)M * K);
+  NEED(B_len >= (size_t)N * K);
+  NEED(C_len >= (size_t)M * N);
+  gemm_nt(M, N, K, A, B, C, alpha, beta);
+  return NULL;
+}
+
+#define F64(k, var, name)                                                                                              \
+  size_t var##_len;                                                                                                    \
+  double *var = typed(env, argv[k], napi_float64_array, &var##_len, "magneuro native kernel: " name " must be a Float64Array"); \
+  if (!var) return NULL;
+#define NUM(k, var)                                                                                                    \
+  double var;                                                                                                          \
+  if (napi_get_value_double(env, argv[k], &var) != napi_ok) {                                                          \
+    napi_throw_type_error(env, NULL, "magneuro native kernel: " #var " must be a number");                             \
+    return NULL;                                                                                                       \
+  }
+
+/* Arguments 0..6: pair, n, step, reversedArea, reversedAreaSlope, mu0MsEff2, filmThickness. */
+static int pair_table(napi_env env, napi_value *argv, SkyrmionPairTable *t) {
+  size_t len, alen, slen;
+  t->pair = typed(env, argv[0], napi_float64_array, &len, "magneuro native kernel: pair table must be a Float64Array");
+  if (!t->pair) return 0;
+  int32_t n;
+  if (napi_get_value_int32(env, argv[1], &n) != napi_ok || n < 2) {
+    napi_throw_range_error(env, NULL, "magneuro native kernel: table nodes must be an integer >= 2");
+    return 0;
+  }
+  t->n = n;
+  if (napi_get_value_double(env, argv[2], &t->step) != napi_ok ||
+      napi_get_value_double(env, argv[5], &t->mu0MsEff2) != napi_ok ||
+      napi_get_value_double(env, argv[6], &t->filmThickness) != napi_ok) {
+    napi_throw_type_error(env, NULL, "magneuro native kernel: step, mu0MsEff2, filmThickness must be numbers");
+    return 0;
+  }
+  t->reversedArea = typed(env, argv[3], napi_float64_array, &alen, "magneuro native kernel: reversedArea must be a Float64Array");
+  if (!t->reversedArea) return 0;
+  t->reversedAreaSlope =
+      typed(env, argv[4], napi_float64_array, &slen, "magneuro native kernel: reversedAreaSlope must be a Float64Array");
+  if (!t->reversedAreaSlope) return 0;
+  if (len < (size_t)n * (2 * 21 + 36) || alen < 6 || slen < 6) {
+    napi_throw_range_error(env, NULL, "magneuro native kernel: interaction table too short");
+    return 0;
+  }
+  return 1;
+}
+
+/* skyrmionPairForces(pair, n, step, area, areaSlope, mu0MsEff2, T, count, x, node, out) */
+static napi_value js_skyrmion_pair_forces(napi_env env, napi_callback_info info) {
+  ARGS(11);
+  SkyrmionPairTable t;
+  if (!pair_table(env, argv, &t)) return NULL;
+  INT(7, count);
+  F64(8, x, "x");
+  F64(9, node, "node");
+  F64(10, out, "out");
+  NEED(x_len >= 2 * (size_t)count);
+  NEED(node_len >= (size_t)count);
+  NEED(out_len >= 2 * (size_t)count);
+  for (int i = 0; i < count; i++)
+    if (!(node[i] >= 0 && node[i] < 5)) {
+      napi_throw_range_error(env, NULL, "magneuro native kernel: radius node position outside [0, 5)");
+      return NULL;
+    }
+  skyrmion_pair_forces(&t, count, x, node, out);
+  return NULL;
+}
+
+/* skyrmionPairDistances(count, x, dist) */
+static napi_value js_skyrmion_pair_distances(napi_env env, napi_callback_info info) {
+  ARGS(3);
+  INT(0, count);
+  F64(1, x, "x");
+  F64(2, dist, "dist");
+  NEED(x_len >= 2 * (size_t)count);
+  NEED(dist_len >= (size_t)count * count);
+  skyrmion_pair_distances(count, x, dist);
+  return NULL;
+}
+
+/* skyrmionPairPressure(pair, n, step, area, areaSlope, mu0MsEff2, T, count, i, dist, node) -> J/m */
+static napi_value js_skyrmion_pair_pressure(napi_env env, napi_callback_info info) {
+  ARGS(11);
+  SkyrmionPairTable t;
+  if (!pair_table(env, argv, &t)) return NULL;
+  INT(7, count);
+  INT(8, i);
+  F64(9, dist, "dist");
+  F64(10, node, "node");
+  NEED(i < count);
+  NEED(dist_len >= (size_t)count * count);
+  NEED(node_len >= (size_t)count);
+  for (int k = 0; k < count; k++)
+    if (!(node[k] >= 0 && node[k] < 5)) {
+      napi_throw_range_error(env, NULL, "magneuro native kernel: radius node position outside [0, 5)");
+      return NULL;
+    }
+  napi_value out;
+  CHECK(napi_create_double(env, skyrmion_pair_pressure_cached(&t, count, i, dist, node), &out));
+  return out;
+}
+
+NAPI_MODULE_INIT() {
+  napi_property_descriptor props[] = {
+      {"forwardSpikeRows", NULL, js_forward_spike_rows, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"forwardFromToggles", NULL, js_forward_from_toggles, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"accumulateSpikeOuter", NULL, js_accumulate_spike_outer, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"maskedGradToInputs", NULL, js_masked_grad_to_inputs, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gemmNT", NULL, js_gemm_nt, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"skyrmionPairForces", NULL, js_skyrmion_pair_forces, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"skyrmionPairDistances", NULL, js_skyrmion_pair_distances, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"skyrmionPairPressure", NULL, js_skyrmion_pair_pressure, NULL, NULL, NULL, napi_enumerable, NULL},
+  };
+  if (napi_define_properties(env, exports, sizeof props / sizeof props[0], props) != napi_ok) return NULL;
+  return exports;
+}

@@ -1,0 +1,16 @@
+/* Sparse spike kernels (spikes.c), bit-identical twins of src/nn/kernels/spikes.ts and gemm.ts gemmNT. */
+#ifndef MAGNEURO_SPIKES_H
+#define MAGNEURO_SPIKES_H
+#include <stdint.h>
+
+void forward_spike_rows(const float *w, int nIn, int nOut, const float *s, int rows, float *z, int32_t *active);
+void forward_from_toggles(const float *w, int nIn, int nOut, const float *e, int batch, int T, float *z,
+                          int32_t *active);
+/* Returns 0, or -1 when out of memory. */
+int accumulate_spike_outer(int slots, int nIn, int nOut, const float *s, const float *delta, float *gw);
+/* Returns the number of entries computed. */
+int masked_grad_to_inputs(int rows, int nIn, int nOut, const float *w, const float *delta, const uint8_t *need,
+                          float *gs, int32_t *scratch);
+void gemm_nt(int M, int N, int K, const float *A, const float *B, float *C, double alpha, double beta);
+
+#endif
