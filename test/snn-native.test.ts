@@ -153,16 +153,17 @@ describe.skipIf(!native.kernels)('native spike kernels are bit-identical to the 
     const labels = Uint8Array.from({ length: count }, (_, i) => i % config.outputs);
     const { params, running } = initialParameters(config, 'native-step');
     for (let k = 0; k < params.length; k++) params[k] *= 3;
-    for (const neuron of [
-      new LifNeuron(),
-      new LifNeuron({ spikeFunction: 'sigmoid', surrogateWidth: 0.3 }),
-      new BinaryDwMtjNeuron(sigmoidTable()),
-      new MultiWeightDwMtjNeuron(fiveStateTable()),
+    // Each neuron built per kernel choice too (the LIF's own loops have native twins).
+    for (const make of [
+      (k: 'native' | 'javascript') => new LifNeuron({}, k),
+      (k: 'native' | 'javascript') => new LifNeuron({ spikeFunction: 'sigmoid', surrogateWidth: 0.3 }, k),
+      () => new BinaryDwMtjNeuron(sigmoidTable()),
+      () => new MultiWeightDwMtjNeuron(fiveStateTable()),
     ]) {
       // fraction 1: the masked dL/ds kernel whatever the fraction; 0: the dense product.
       for (const maskedGradientMaxFraction of [1, 0]) {
         const run = (kernels: 'native' | 'javascript') =>
-          runShard(config, neuron, params, running, { images, labels, count }, 'same', {
+          runShard(config, make(kernels), params, running, { images, labels, count }, 'same', {
             train: true,
             lossScale: 1 / count,
             kernels,

@@ -17,6 +17,13 @@ export interface NativeAddon {
   accumulateSpikeOuter(...a: unknown[]): void;
   maskedGradToInputs(...a: unknown[]): number;
   gemmNT(...a: unknown[]): void;
+  lifForward(...a: unknown[]): void;
+  lifSupport(...a: unknown[]): number;
+  lifBackward(...a: unknown[]): void;
+  bnStats(...a: unknown[]): void;
+  bnNormalize(...a: unknown[]): void;
+  bnGradSums(...a: unknown[]): void;
+  bnInputGrad(...a: unknown[]): void;
   skyrmionPairForces(
     pair: Float64Array,
     n: number,

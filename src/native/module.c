@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "skyrmion_pairs.h"
+#include "snn_layers.h"
 #include "spikes.h"
 
 
@@ -263,6 +264,122 @@ static napi_value js_skyrmion_pair_pressure(napi_env env, napi_callback_info inf
   return out;
 }
 
+/* lifForward(x, s, trace, batch, T, n, alpha, beta, threshold, reset) */
+static napi_value js_lif_forward(napi_env env, napi_callback_info info) {
+  ARGS(10);
+  F32(0, x, "x");
+  F32(1, s, "s");
+  F32(2, trace, "trace");
+  INT(3, batch);
+  INT(4, T);
+  INT(5, n);
+  NUM(6, alpha);
+  NUM(7, beta);
+  NUM(8, threshold);
+  NUM(9, reset);
+  const size_t len = (size_t)batch * T * n;
+  NEED(x_len >= len && s_len >= len && trace_len >= len);
+  lif_forward(x, s, trace, batch, T, n, alpha, beta, threshold, reset);
+  return NULL;
+}
+
+/* lifSupport(trace, need, len, threshold, w) -> count */
+static napi_value js_lif_support(napi_env env, napi_callback_info info) {
+  ARGS(5);
+  F32(0, trace, "trace");
+  U8(1, need, "need");
+  INT(2, len);
+  NUM(3, threshold);
+  NUM(4, w);
+  NEED(trace_len >= (size_t)len && need_len >= (size_t)len);
+  napi_value out;
+  CHECK(napi_create_int32(env, lif_support(trace, need, (size_t)len, threshold, w), &out));
+  return out;
+}
+
+/* lifBackward(s, trace, gS, gX, batch, T, n, alpha, beta, threshold, reset, w) */
+static napi_value js_lif_backward(napi_env env, napi_callback_info info) {
+  ARGS(12);
+  F32(0, s, "s");
+  F32(1, trace, "trace");
+  F32(2, gS, "gS");
+  F32(3, gX, "gX");
+  INT(4, batch);
+  INT(5, T);
+  INT(6, n);
+  NUM(7, alpha);
+  NUM(8, beta);
+  NUM(9, threshold);
+  NUM(10, reset);
+  NUM(11, w);
+  const size_t len = (size_t)batch * T * n;
+  NEED(s_len >= len && trace_len >= len && gS_len >= len && gX_len >= len);
+  lif_backward(s, trace, gS, gX, batch, T, n, alpha, beta, threshold, reset, w);
+  return NULL;
+}
+
+/* bnStats(z, N, n, mean, variance) */
+static napi_value js_bn_stats(napi_env env, napi_callback_info info) {
+  ARGS(5);
+  F32(0, z, "z");
+  INT(1, N);
+  INT(2, n);
+  F64(3, mean, "mean");
+  F64(4, variance, "variance");
+  NEED(z_len >= (size_t)N * n && mean_len >= (size_t)n && variance_len >= (size_t)n);
+  NEED(N > 0);
+  bn_stats(z, N, n, mean, variance);
+  return NULL;
+}
+
+/* bnNormalize(z, x, N, n, mean, inv, gamma, beta) */
+static napi_value js_bn_normalize(napi_env env, napi_callback_info info) {
+  ARGS(8);
+  F32(0, z, "z");
+  F32(1, x, "x");
+  INT(2, N);
+  INT(3, n);
+  F64(4, mean, "mean");
+  F64(5, inv, "inv");
+  F32(6, gamma, "gamma");
+  F32(7, beta, "beta");
+  NEED(z_len >= (size_t)N * n && x_len >= (size_t)N * n);
+  NEED(mean_len >= (size_t)n && inv_len >= (size_t)n && gamma_len >= (size_t)n && beta_len >= (size_t)n);
+  bn_normalize(z, x, N, n, mean, inv, gamma, beta);
+  return NULL;
+}
+
+/* bnGradSums(gX, xh, N, n, sumG, sumGX) */
+static napi_value js_bn_grad_sums(napi_env env, napi_callback_info info) {
+  ARGS(6);
+  F32(0, gX, "gX");
+  F32(1, xh, "xh");
+  INT(2, N);
+  INT(3, n);
+  F64(4, sumG, "sumG");
+  F64(5, sumGX, "sumGX");
+  NEED(gX_len >= (size_t)N * n && xh_len >= (size_t)N * n && sumG_len >= (size_t)n && sumGX_len >= (size_t)n);
+  bn_grad_sums(gX, xh, N, n, sumG, sumGX);
+  return NULL;
+}
+
+/* bnInputGrad(gX, xh, N, n, cA, cB, cC, gIn) */
+static napi_value js_bn_input_grad(napi_env env, napi_callback_info info) {
+  ARGS(8);
+  F32(0, gX, "gX");
+  F32(1, xh, "xh");
+  INT(2, N);
+  INT(3, n);
+  F64(4, cA, "cA");
+  F64(5, cB, "cB");
+  F64(6, cC, "cC");
+  F32(7, gIn, "gIn");
+  NEED(gX_len >= (size_t)N * n && xh_len >= (size_t)N * n && gIn_len >= (size_t)N * n);
+  NEED(cA_len >= (size_t)n && cB_len >= (size_t)n && cC_len >= (size_t)n);
+  bn_input_grad(gX, xh, N, n, cA, cB, cC, gIn);
+  return NULL;
+}
+
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"forwardSpikeRows", NULL, js_forward_spike_rows, NULL, NULL, NULL, napi_enumerable, NULL},
@@ -270,6 +387,13 @@ NAPI_MODULE_INIT() {
       {"accumulateSpikeOuter", NULL, js_accumulate_spike_outer, NULL, NULL, NULL, napi_enumerable, NULL},
       {"maskedGradToInputs", NULL, js_masked_grad_to_inputs, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gemmNT", NULL, js_gemm_nt, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"lifForward", NULL, js_lif_forward, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"lifSupport", NULL, js_lif_support, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"lifBackward", NULL, js_lif_backward, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"bnStats", NULL, js_bn_stats, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"bnNormalize", NULL, js_bn_normalize, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"bnGradSums", NULL, js_bn_grad_sums, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"bnInputGrad", NULL, js_bn_input_grad, NULL, NULL, NULL, napi_enumerable, NULL},
       {"skyrmionPairForces", NULL, js_skyrmion_pair_forces, NULL, NULL, NULL, napi_enumerable, NULL},
       {"skyrmionPairDistances", NULL, js_skyrmion_pair_distances, NULL, NULL, NULL, napi_enumerable, NULL},
       {"skyrmionPairPressure", NULL, js_skyrmion_pair_pressure, NULL, NULL, NULL, napi_enumerable, NULL},

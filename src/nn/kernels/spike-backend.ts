@@ -1,6 +1,7 @@
 /**
- * Which implementation runs the sparse spike kernels: the JavaScript kernels of spikes.ts, or
- * their C twins in src/native/spikes.c (the optional addon of src/native/addon.ts). The two give bit-identical results
+ * Which implementation runs the hot loops of the spiking network (sparse spike kernels of
+ * spikes.ts, dense dL/ds of gemm.ts, LIF and batch-norm loops of snn-layers.ts), or their C twins in
+ * src/native/spikes.c and snn_layers.c (the optional addon of src/native/addon.ts). The two give bit-identical results
  * (test/snn-native.test.ts), so the choice changes speed, never numbers.
  *
  * Selection: `MAGNEURO_KERNELS=javascript` forces the JavaScript kernels; `native` requires the
@@ -9,6 +10,7 @@
 import { loadNativeAddon, nativeAddonFor, type KernelPreference } from '../../native/addon.js';
 import { accumulateSpikeOuter, forwardFromToggles, forwardSpikeRows, maskedGradToInputs } from './spikes.js';
 import { gemmNT } from './gemm.js';
+import * as L from './snn-layers.js';
 
 export interface SpikeKernels {
   /** 'native' (C addon) or 'javascript'. */
@@ -28,6 +30,13 @@ export interface SpikeKernels {
     alpha: number,
     beta: number,
   ) => void;
+  lifForward: typeof L.lifForward;
+  lifSupport: typeof L.lifSupport;
+  lifBackward: typeof L.lifBackward;
+  bnStats: typeof L.bnStats;
+  bnNormalize: typeof L.bnNormalize;
+  bnGradSums: typeof L.bnGradSums;
+  bnInputGrad: typeof L.bnInputGrad;
 }
 
 export const javascriptSpikeKernels: SpikeKernels = {
@@ -37,6 +46,13 @@ export const javascriptSpikeKernels: SpikeKernels = {
   accumulateSpikeOuter,
   maskedGradToInputs,
   gemmNT,
+  lifForward: L.lifForward,
+  lifSupport: L.lifSupport,
+  lifBackward: L.lifBackward,
+  bnStats: L.bnStats,
+  bnNormalize: L.bnNormalize,
+  bnGradSums: L.bnGradSums,
+  bnInputGrad: L.bnInputGrad,
 };
 
 /** The native kernels, or the reason they are unavailable. */
@@ -52,6 +68,13 @@ export function loadNativeSpikeKernels(): { kernels?: SpikeKernels; reason?: str
       accumulateSpikeOuter: a.accumulateSpikeOuter as SpikeKernels['accumulateSpikeOuter'],
       maskedGradToInputs: a.maskedGradToInputs as SpikeKernels['maskedGradToInputs'],
       gemmNT: a.gemmNT as SpikeKernels['gemmNT'],
+      lifForward: a.lifForward as SpikeKernels['lifForward'],
+      lifSupport: a.lifSupport as SpikeKernels['lifSupport'],
+      lifBackward: a.lifBackward as SpikeKernels['lifBackward'],
+      bnStats: a.bnStats as SpikeKernels['bnStats'],
+      bnNormalize: a.bnNormalize as SpikeKernels['bnNormalize'],
+      bnGradSums: a.bnGradSums as SpikeKernels['bnGradSums'],
+      bnInputGrad: a.bnInputGrad as SpikeKernels['bnInputGrad'],
     },
   };
 }

@@ -203,15 +203,8 @@ export function runShard(
       const vari = new Float64Array(n);
       const r = layout.running[l];
       if (options.train) {
-        for (let bt = 0; bt < N; bt++) for (let j = 0; j < n; j++) mean[j] += z[bt * n + j];
-        for (let j = 0; j < n; j++) mean[j] /= N;
-        for (let bt = 0; bt < N; bt++)
-          for (let j = 0; j < n; j++) {
-            const d = z[bt * n + j] - mean[j];
-            vari[j] += d * d;
-          }
+        K.bnStats(z, N, n, mean, vari);
         for (let j = 0; j < n; j++) {
-          vari[j] /= N;
           batchStats![r.mean + j] = mean[j];
           batchStats![r.variance + j] = vari[j];
         }
@@ -224,13 +217,17 @@ export function runShard(
       const is = new Float64Array(n);
       for (let j = 0; j < n; j++) is[j] = 1 / Math.sqrt(vari[j] + BN_EPS);
       const x = new Float32Array(N * n);
-      for (let bt = 0; bt < N; bt++)
-        for (let j = 0; j < n; j++) {
-          const k = bt * n + j;
-          const xh = (z[k] - mean[j]) * is[j];
-          z[k] = xh; // z now holds x-hat
-          x[k] = params[L.gamma + j] * xh + params[L.beta + j];
-        }
+      // z now holds x-hat, x = gamma x-hat + beta
+      K.bnNormalize(
+        z,
+        x,
+        N,
+        n,
+        mean,
+        is,
+        params.subarray(L.gamma, L.gamma + n),
+        params.subarray(L.beta, L.beta + n),
+      );
       const sOut = new Float32Array(N * n);
       const trace = new Float32Array(N * n);
       neuron.forward(x, sOut, trace, B, T, n, neuronRng);
@@ -369,12 +366,7 @@ export function runShard(
     const is = invStd[h];
     const sumG = new Float64Array(n);
     const sumGX = new Float64Array(n);
-    for (let bt = 0; bt < N; bt++)
-      for (let j = 0; j < n; j++) {
-        const k = bt * n + j;
-        sumG[j] += gX[k];
-        sumGX[j] += gX[k] * xh[k];
-      }
+    K.bnGradSums(gX, xh, N, n, sumG, sumGX);
     for (let j = 0; j < n; j++) {
       grad[Lb.gamma + j] += sumGX[j];
       grad[Lb.beta + j] += sumG[j];
@@ -390,10 +382,7 @@ export function runShard(
       cB[j] = (is[j] * gam * sumG[j]) / N;
       cC[j] = (is[j] * gam * sumGX[j]) / N;
     }
-    for (let bt = 0; bt < N; bt++) {
-      const o = bt * n;
-      for (let j = 0; j < n; j++) gIn[o + j] = cA[j] * gX[o + j] - cB[j] - xh[o + j] * cC[j];
-    }
+    K.bnInputGrad(gX, xh, N, n, cA, cB, cC, gIn);
     gOut = gIn;
   }
   return { lossSum, correct, predictions, grad, batchStats, spikeCounts, spikeSlots };

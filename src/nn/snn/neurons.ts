@@ -19,6 +19,7 @@ import type { RandomStream } from '../../random/stream.js';
 import type { StateTable, SwitchingTable } from '../../tables/schema.js';
 import { stateProbabilitiesAt } from '../../tables/lookup.js';
 import { ParameterError } from '../../util/errors.js';
+import { spikeKernels, type KernelPreference, type SpikeKernels } from '../kernels/spike-backend.js';
 
 /**
  * Arguments of `forward`: the drive x, the spikes s (written, 0 or 1) and the trace (written: what
@@ -118,9 +119,12 @@ export class LifNeuron implements SpikingNeuron {
   private readonly alpha: number;
   private readonly beta: number;
   private readonly w: number;
+  /** Heaviside-spike loops: JavaScript (kernels/snn-layers.ts) or their bit-identical C twins. */
+  private readonly K: SpikeKernels;
 
-  constructor(params: Partial<LifParameters> = {}) {
+  constructor(params: Partial<LifParameters> = {}, kernels?: KernelPreference) {
     this.p = { ...DEFAULT_LIF, ...params };
+    this.K = spikeKernels(kernels);
     const { dt_s, tauMem_s, tauSyn_s, threshold, reset, surrogateWidth } = this.p;
     if (!(dt_s > 0)) throw new ParameterError('dt_s', dt_s, 'a time step > 0 s');
     if (!(tauMem_s >= dt_s)) throw new ParameterError('tauMem_s', tauMem_s, `>= dt_s (${dt_s} s)`);
@@ -136,6 +140,10 @@ export class LifNeuron implements SpikingNeuron {
     const { alpha, beta } = this;
     const { threshold, reset } = this.p;
     const smooth = this.p.spikeFunction === 'sigmoid';
+    if (!smooth) {
+      this.K.lifForward(x, s, trace, batch, T, n, alpha, beta, threshold, reset);
+      return;
+    }
     const w = this.w;
     for (let b = 0; b < batch; b++) {
       for (let j = 0; j < n; j++) {
@@ -161,15 +169,7 @@ export class LifNeuron implements SpikingNeuron {
       need.fill(1, 0, len);
       return len;
     }
-    const { threshold } = this.p;
-    const w = this.w;
-    let c = 0;
-    for (let k = 0; k < len; k++) {
-      const on = Math.abs(trace[k] - threshold) < w ? 1 : 0;
-      need[k] = on;
-      c += on;
-    }
-    return c;
+    return this.K.lifSupport(trace, need, len, this.p.threshold, this.w);
   }
 
   /** dS/du: surrogate (heaviside) or exact (sigmoid). */
@@ -182,6 +182,10 @@ export class LifNeuron implements SpikingNeuron {
   backward(...[, s, trace, gS, gX, batch, T, n]: BackwardArgs): void {
     const { alpha, beta } = this;
     const reset = this.p.reset;
+    if (this.p.spikeFunction === 'heaviside') {
+      this.K.lifBackward(s, trace, gS, gX, batch, T, n, alpha, beta, this.p.threshold, reset, this.w);
+      return;
+    }
     for (let b = 0; b < batch; b++) {
       for (let j = 0; j < n; j++) {
         let gV = 0; // dL/dv[t] from the future

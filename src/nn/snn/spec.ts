@@ -4,6 +4,7 @@
  * `{ kind: 'module', moduleUrl, exportName, options }`: the module exports a function
  * `(options) => SpikingNeuron`; it is imported in every worker, so it must be a built .js module.
  */
+import type { KernelPreference } from '../kernels/spike-backend.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadTable } from '../../tables/io.js';
@@ -26,10 +27,10 @@ export type NeuronSpec =
   | { kind: 'module'; moduleUrl: string; exportName: string; options?: unknown };
 
 /** Build the neuron of a spec. */
-export async function createNeuron(spec: NeuronSpec): Promise<SpikingNeuron> {
+export async function createNeuron(spec: NeuronSpec, kernels?: KernelPreference): Promise<SpikingNeuron> {
   switch (spec.kind) {
     case 'lif':
-      return new LifNeuron(spec.params ?? {});
+      return new LifNeuron(spec.params ?? {}, kernels);
     case 'dwmtj-binary':
       return new BinaryDwMtjNeuron(spec.table, spec.mapping);
     case 'dwmtj-mw':

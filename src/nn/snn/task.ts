@@ -18,7 +18,7 @@ export interface ShardTaskInput {
 }
 
 export async function snnShardTask(input: ShardTaskInput): Promise<ShardResult> {
-  const neuron = await createNeuron(input.neuron);
+  const neuron = await createNeuron(input.neuron, input.kernels);
   return runShard(
     input.config,
     neuron,
