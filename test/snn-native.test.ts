@@ -121,6 +121,26 @@ describe.skipIf(!native.kernels)('native spike kernels are bit-identical to the 
     }
   });
 
+  it('Poisson encoding: the Alea stream of the seed, drawn in C, gives the same spikes', () => {
+    const B = 3;
+    const T = 17;
+    const n = 29;
+    const r4 = createRng('images');
+    const p = new Float32Array(B * n).map((_, k) => (k % 7 === 0 ? 0 : k % 11 === 0 ? 1 : r4.uniform()));
+    const a = new Float32Array(B * T * n);
+    const b = new Float32Array(B * T * n);
+    const ca = js.poissonEncode('enc/seed', p, B, T, n, a);
+    const cb = nk.poissonEncode('enc/seed', p, B, T, n, b);
+    expect(cb).toBe(ca);
+    expectIdentical(a, b);
+    expect(ca).toBeGreaterThan(0.2 * a.length); // mean intensity ~0.45
+    // Intensity 1 always fires, 0 never.
+    for (let t = 0; t < T; t++) {
+      expect(a[t * n + 0]).toBe(0);
+      expect(a[t * n + 11]).toBe(1);
+    }
+  });
+
   it('rejects short arrays and wrong types with an error instead of reading out of bounds', () => {
     expect(() =>
       nk.forwardSpikeRows(

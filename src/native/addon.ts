@@ -17,6 +17,14 @@ export interface NativeAddon {
   accumulateSpikeOuter(...a: unknown[]): void;
   maskedGradToInputs(...a: unknown[]): number;
   gemmNT(...a: unknown[]): void;
+  poissonEncodeAlea(
+    state: Float64Array,
+    p: Float32Array,
+    batch: number,
+    T: number,
+    n: number,
+    out: Float32Array,
+  ): number;
   lifForward(...a: unknown[]): void;
   lifSupport(...a: unknown[]): number;
   lifBackward(...a: unknown[]): void;

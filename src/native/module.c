@@ -380,6 +380,22 @@ static napi_value js_bn_input_grad(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* poissonEncodeAlea(state[c, s0, s1, s2], images, batch, T, n, out) -> spike count */
+static napi_value js_poisson_encode_alea(napi_env env, napi_callback_info info) {
+  ARGS(6);
+  F64(0, state, "state");
+  F32(1, images, "images");
+  INT(2, batch);
+  INT(3, T);
+  INT(4, n);
+  F32(5, out, "out");
+  NEED(state_len >= 4);
+  NEED(images_len >= (size_t)batch * n && out_len >= (size_t)batch * T * n);
+  napi_value r;
+  CHECK(napi_create_double(env, (double)poisson_encode_alea(state, images, batch, T, n, out), &r));
+  return r;
+}
+
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"forwardSpikeRows", NULL, js_forward_spike_rows, NULL, NULL, NULL, napi_enumerable, NULL},
@@ -394,6 +410,7 @@ NAPI_MODULE_INIT() {
       {"bnNormalize", NULL, js_bn_normalize, NULL, NULL, NULL, napi_enumerable, NULL},
       {"bnGradSums", NULL, js_bn_grad_sums, NULL, NULL, NULL, napi_enumerable, NULL},
       {"bnInputGrad", NULL, js_bn_input_grad, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"poissonEncodeAlea", NULL, js_poisson_encode_alea, NULL, NULL, NULL, napi_enumerable, NULL},
       {"skyrmionPairForces", NULL, js_skyrmion_pair_forces, NULL, NULL, NULL, napi_enumerable, NULL},
       {"skyrmionPairDistances", NULL, js_skyrmion_pair_distances, NULL, NULL, NULL, napi_enumerable, NULL},
       {"skyrmionPairPressure", NULL, js_skyrmion_pair_pressure, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -175,3 +175,31 @@ void bn_input_grad(const float *gX, const float *xh, int N, int n, const double 
     for (int j = 0; j < n; j++) o[j] = (float)(cA[j] * g[j] - cB[j] - h[j] * cC[j]);
   }
 }
+
+/*
+ * Poisson (Bernoulli per step) input encoding with seedrandom's Alea generator (J. Baagoe), the
+ * twin of RandomStream.uniform on a fresh stream: state = (c, s0, s1, s2) at the stream's start;
+ *   t = 2091639 s0 + c 2^-32;  s0 = s1;  s1 = s2;  c = t | 0;  s2 = t - c;  u = s2
+ * (t | 0 is the int32 truncation of t in [0, 2^21 + 1), i.e. floor). Draw order: images b, steps t,
+ * pixels i; out[(b T + t) n + i] = u < p[b n + i]. Returns the number of spikes.
+ */
+long long poisson_encode_alea(const double *state, const float *p, int batch, int T, int n, float *out) {
+  double c = state[0], s0 = state[1], s1 = state[2], s2 = state[3];
+  long long count = 0;
+  for (int b = 0; b < batch; b++)
+    for (int t = 0; t < T; t++) {
+      float *o = out + ((size_t)b * T + t) * n;
+      const float *pb = p + (size_t)b * n;
+      for (int i = 0; i < n; i++) {
+        const double tt = 2091639 * s0 + c * 2.3283064365386963e-10;
+        s0 = s1;
+        s1 = s2;
+        c = (double)(int32_t)tt;
+        s2 = tt - c;
+        const int on = s2 < (double)pb[i];
+        o[i] = (float)on;
+        count += on;
+      }
+    }
+  return count;
+}

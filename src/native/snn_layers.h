@@ -16,4 +16,7 @@ void bn_grad_sums(const float *gX, const float *xh, int N, int n, double *sumG, 
 void bn_input_grad(const float *gX, const float *xh, int N, int n, const double *cA, const double *cB,
                    const double *cC, float *gIn);
 
+/* Alea-driven Bernoulli encoding from the stream state (c, s0, s1, s2); returns the spike count. */
+long long poisson_encode_alea(const double *state, const float *p, int batch, int T, int n, float *out);
+
 #endif

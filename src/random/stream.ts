@@ -33,6 +33,15 @@ export class RandomStream {
     return new RandomStream(`${this.seed}/${label}#${index}`);
   }
 
+  /**
+   * State (c, s0, s1, s2) of this stream's Alea generator before its first draw: a pure function of
+   * the seed (what native twins of a fresh stream start from; src/native/snn_layers.c).
+   */
+  aleaStartState(): Float64Array {
+    const st = seedrandom.alea(this.seed, { state: true }).state();
+    return Float64Array.of(st.c, st.s0, st.s1, st.s2);
+  }
+
   /** Uniform on [0, 1), 32-bit resolution. */
   uniform(): number {
     return this.prng();

@@ -3,8 +3,37 @@
  * (bit-identical twins; spike-backend.ts selects): the LIF recursion forward and backward with
  * heaviside spikes and the triangular surrogate (equations in src/nn/snn/neurons.ts, LifNeuron),
  * its gradient support, and batch normalisation over N rows (images x steps) per unit
- * (src/nn/snn/network.ts). Layout [(b T + t) n + j] for the LIF, [r n + j] for batch norm.
+ * (src/nn/snn/network.ts), and the Poisson input encoding. Layout [(b T + t) n + j] for the LIF,
+ * [r n + j] for batch norm.
  */
+import { createRng } from '../../random/stream.js';
+
+/**
+ * Poisson (Bernoulli per step) encoding: out[(b T + t) n + i] = 1 with probability p[b n + i], drawn
+ * from a fresh stream of `seed` in the order images, steps, pixels. Returns the number of spikes.
+ */
+export function poissonEncode(
+  seed: string,
+  p: Float32Array,
+  batch: number,
+  T: number,
+  n: number,
+  out: Float32Array,
+): number {
+  const rng = createRng(seed);
+  let count = 0;
+  for (let b = 0; b < batch; b++)
+    for (let t = 0; t < T; t++) {
+      const o = (b * T + t) * n;
+      const po = b * n;
+      for (let i = 0; i < n; i++) {
+        const on = rng.uniform() < p[po + i] ? 1 : 0;
+        out[o + i] = on;
+        count += on;
+      }
+    }
+  return count;
+}
 
 /** LIF forward: i = beta i + x; u = alpha v + (1 - alpha) i; trace = u; s = H(u - theta); v = u (1 - s) + reset s. */
 export function lifForward(

@@ -11,6 +11,7 @@ import { loadNativeAddon, nativeAddonFor, type KernelPreference } from '../../na
 import { accumulateSpikeOuter, forwardFromToggles, forwardSpikeRows, maskedGradToInputs } from './spikes.js';
 import { gemmNT } from './gemm.js';
 import * as L from './snn-layers.js';
+import { createRng } from '../../random/stream.js';
 
 export interface SpikeKernels {
   /** 'native' (C addon) or 'javascript'. */
@@ -30,6 +31,7 @@ export interface SpikeKernels {
     alpha: number,
     beta: number,
   ) => void;
+  poissonEncode: typeof L.poissonEncode;
   lifForward: typeof L.lifForward;
   lifSupport: typeof L.lifSupport;
   lifBackward: typeof L.lifBackward;
@@ -46,6 +48,7 @@ export const javascriptSpikeKernels: SpikeKernels = {
   accumulateSpikeOuter,
   maskedGradToInputs,
   gemmNT,
+  poissonEncode: L.poissonEncode,
   lifForward: L.lifForward,
   lifSupport: L.lifSupport,
   lifBackward: L.lifBackward,
@@ -68,6 +71,8 @@ export function loadNativeSpikeKernels(): { kernels?: SpikeKernels; reason?: str
       accumulateSpikeOuter: a.accumulateSpikeOuter as SpikeKernels['accumulateSpikeOuter'],
       maskedGradToInputs: a.maskedGradToInputs as SpikeKernels['maskedGradToInputs'],
       gemmNT: a.gemmNT as SpikeKernels['gemmNT'],
+      poissonEncode: (seed, p, batch, T, n, out) =>
+        a.poissonEncodeAlea(createRng(seed).aleaStartState(), p, batch, T, n, out),
       lifForward: a.lifForward as SpikeKernels['lifForward'],
       lifSupport: a.lifSupport as SpikeKernels['lifSupport'],
       lifBackward: a.lifBackward as SpikeKernels['lifBackward'],

@@ -154,27 +154,16 @@ export function runShard(
   const B = data.count;
   const nL = layout.layers.length;
   const rng = createRng(seed);
-  const encRng = rng.fork('encode', 0);
   const neuronRng = rng.fork('neuron', 0);
 
   // Poisson (Bernoulli per step) input encoding: P(spike at step) = intensity.
   const nIn0 = config.inputs;
   const spikes: Float32Array[] = [new Float32Array(B * T * nIn0)];
-  {
-    const s0 = spikes[0];
-    for (let b = 0; b < B; b++)
-      for (let t = 0; t < T; t++) {
-        const o = (b * T + t) * nIn0;
-        const po = b * nIn0;
-        for (let i = 0; i < nIn0; i++) s0[o + i] = encRng.uniform() < data.images[po + i] ? 1 : 0;
-      }
-  }
+  const inputSpikes = K.poissonEncode(rng.fork('encode', 0).seed, data.images, B, T, nIn0, spikes[0]);
 
   // Input spikes as toggle events when they change less often than they fire (high-rate pixels):
   // the input layer's forward product and weight gradient then add fewer weight rows.
   let toggles: Float32Array | undefined = new Float32Array(B * (T + 1) * nIn0);
-  let inputSpikes = 0;
-  for (let k = 0; k < spikes[0].length; k++) inputSpikes += spikes[0][k];
   if (spikeToggles(spikes[0], B, T, nIn0, toggles) >= inputSpikes) toggles = undefined;
 
   const maxIn = Math.max(...layout.layers.map((L) => L.nIn));
