@@ -49,7 +49,12 @@ import { jouleTemperatureRise } from '../physics/thermal/joule.js';
 import { ordinaryHallResistivity, topologicalHallResistivity } from '../physics/readout/hall.js';
 import { PhysicsError } from '../util/errors.js';
 import type { SkyrmionSynapseDevice } from './skyrmion-synapse-preset.js';
-import { nativeAddonFor, type KernelPreference, type NativeAddon } from '../native/addon.js';
+import {
+  nativeAddonFor,
+  type KernelPreference,
+  type NativeAddon,
+  type PairTableArgs,
+} from '../native/addon.js';
 
 /** Static skyrmion properties at one field, from the multilayer energy model. */
 export interface SkyrmionAtField {
@@ -303,6 +308,11 @@ const MAX_SK = 512;
  */
 const RADIUS_UPDATE_INTERVAL = 5e-9;
 
+/** The interaction-table fields the native pair loops read, in their argument order (src/native/module.c). */
+function pairTableArgs(t: InteractionTable): PairTableArgs {
+  return [t.pair, t.n, t.step, t.reversedArea, t.reversedAreaSlope, t.mu0MsEff2, t.filmThickness];
+}
+
 /** The Langevin system of all skyrmions (positions only; sizes follow adiabatically). */
 export class SkyrmionGas implements LangevinSystem {
   n = 0;
@@ -383,19 +393,7 @@ export class SkyrmionGas implements LangevinSystem {
     // order, same bits), then edges and pinning per skyrmion: every out[] entry receives its terms
     // in the same order as in a single loop, because nothing is added to out[i] after its edges.
     if (this.native) {
-      this.native.skyrmionPairForces(
-        tab.pair,
-        tab.n,
-        tab.step,
-        tab.reversedArea,
-        tab.reversedAreaSlope,
-        tab.mu0MsEff2,
-        tab.filmThickness,
-        n,
-        x,
-        node,
-        out,
-      );
+      this.native.skyrmionPairForces(...pairTableArgs(tab), n, x, node, out);
     } else {
       for (let i = 0; i < n; i++) {
         const xi = x[2 * i];
@@ -501,19 +499,7 @@ export class SkyrmionGas implements LangevinSystem {
         const xi_n = node[i];
         let press = 0;
         if (this.native) {
-          press = this.native.skyrmionPairPressure(
-            tab.pair,
-            tab.n,
-            tab.step,
-            tab.reversedArea,
-            tab.reversedAreaSlope,
-            tab.mu0MsEff2,
-            tab.filmThickness,
-            n,
-            i,
-            this.distBuf,
-            node,
-          );
+          press = this.native.skyrmionPairPressure(...pairTableArgs(tab), n, i, this.distBuf, node);
         } else {
           for (let k = 0; k < n; k++) {
             if (k === i) continue;

@@ -10,6 +10,17 @@ import { join } from 'node:path';
 import { ParameterError } from '../util/errors.js';
 import { packageRoot } from '../util/paths.js';
 
+/** The InteractionTable fields of the skyrmion pair loops, in argument order. */
+export type PairTableArgs = [
+  pair: Float64Array,
+  n: number,
+  step: number,
+  reversedArea: Float64Array,
+  reversedAreaSlope: Float64Array,
+  mu0MsEff2: number,
+  filmThickness: number,
+];
+
 /** Functions exported by the addon (argument order as in the C bindings, src/native/module.c). */
 export interface NativeAddon {
   forwardSpikeRows(...a: unknown[]): void;
@@ -33,30 +44,10 @@ export interface NativeAddon {
   bnGradSums(...a: unknown[]): void;
   bnInputGrad(...a: unknown[]): void;
   skyrmionPairForces(
-    pair: Float64Array,
-    n: number,
-    step: number,
-    reversedArea: Float64Array,
-    reversedAreaSlope: Float64Array,
-    mu0MsEff2: number,
-    filmThickness: number,
-    count: number,
-    x: Float64Array,
-    node: Float64Array,
-    out: Float64Array,
+    ...a: [...PairTableArgs, count: number, x: Float64Array, node: Float64Array, out: Float64Array]
   ): void;
   skyrmionPairPressure(
-    pair: Float64Array,
-    n: number,
-    step: number,
-    reversedArea: Float64Array,
-    reversedAreaSlope: Float64Array,
-    mu0MsEff2: number,
-    filmThickness: number,
-    count: number,
-    i: number,
-    dist: Float64Array,
-    node: Float64Array,
+    ...a: [...PairTableArgs, count: number, i: number, dist: Float64Array, node: Float64Array]
   ): number;
   /** dist[i count + k] = |r_i - r_k| + 1e-12 as the JavaScript pair loops compute it. */
   skyrmionPairDistances(count: number, x: Float64Array, dist: Float64Array): void;

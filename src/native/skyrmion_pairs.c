@@ -16,6 +16,7 @@
 #endif
 
 #include "skyrmion_pairs.h"
+#include "vec.h"
 
 /* Layout constants of interaction.ts: TABLE_RADII has M = 6 nodes. */
 #define M 6
@@ -23,7 +24,6 @@
 #define PAIR_BLOCK (2 * NSYM + M * M)
 #define TWO_PI 6.283185307179586 /* 2 * Math.PI */
 
-typedef double v4d __attribute__((vector_size(32)));
 
 /* Correctly rounded square root per lane (IEEE, as Math.sqrt). */
 static inline v4d vsqrt(v4d x) {

@@ -14,21 +14,8 @@
 #include <string.h>
 
 #include "snn_layers.h"
+#include "vec.h"
 
-typedef double v4d __attribute__((vector_size(32)));
-typedef long long v4l __attribute__((vector_size(32)));
-typedef float v4f __attribute__((vector_size(16)));
-
-static inline v4d ld(const float *p) {
-  v4f f;
-  memcpy(&f, p, sizeof f);
-  return __builtin_convertvector(f, v4d);
-}
-static inline void st(float *p, v4d d) {
-  v4f f = __builtin_convertvector(d, v4f);
-  memcpy(p, &f, sizeof f);
-}
-static inline v4d splat(double x) { return (v4d){x, x, x, x}; }
 static inline v4d vabs(v4d x) { return (v4d){fabs(x[0]), fabs(x[1]), fabs(x[2]), fabs(x[3])}; }
 /* lane-wise c ? a : b (c from a vector comparison: all ones or zero) */
 static inline v4d sel(v4l c, v4d a, v4d b) { return (v4d)((c & (v4l)a) | (~c & (v4l)b)); }
@@ -46,11 +33,11 @@ void lif_forward(const float *x, float *s, float *trace, int batch, int T, int n
       v4d i = splat(0), v = splat(reset);
       for (int t = 0; t < T; t++) {
         const size_t k = ((size_t)b * T + t) * n + j;
-        i = splat(beta) * i + ld(x + k);
+        i = splat(beta) * i + load4(x + k);
         const v4d u = splat(alpha) * v + splat(oma) * i;
-        st(trace + k, u);
+        store4(trace + k, u);
         const v4d sp = sel(u >= splat(threshold), splat(1), splat(0));
-        st(s + k, sp);
+        store4(s + k, sp);
         v = u * (splat(1) - sp) + splat(reset) * sp;
       }
     }
@@ -93,13 +80,13 @@ void lif_backward(const float *s, const float *trace, const float *gS, float *gX
       v4d gV = splat(0), gI = splat(0);
       for (int t = T - 1; t >= 0; t--) {
         const size_t k = ((size_t)b * T + t) * n + j;
-        const v4d u = ld(trace + k);
-        const v4d sp = ld(s + k);
+        const v4d u = load4(trace + k);
+        const v4d sp = load4(s + k);
         const v4d a = splat(1) - vabs(u - splat(threshold)) / splat(w);
         const v4d ds = sel(a > splat(0), a / splat(w), splat(0));
-        const v4d gU = ld(gS + k) * ds + gV * (splat(1) - sp + (splat(reset) - u) * ds);
+        const v4d gU = load4(gS + k) * ds + gV * (splat(1) - sp + (splat(reset) - u) * ds);
         gI = splat(oma) * gU + splat(beta) * gI;
-        st(gX + k, gI);
+        store4(gX + k, gI);
         gV = splat(alpha) * gU;
       }
     }

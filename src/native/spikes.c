@@ -17,20 +17,7 @@
 #include <string.h>
 
 #include "spikes.h"
-
-typedef double v4d __attribute__((vector_size(32)));
-typedef float v4f __attribute__((vector_size(16)));
-
-static inline v4d load4(const float *p) {
-  v4f f;
-  memcpy(&f, p, sizeof f);
-  return __builtin_convertvector(f, v4d);
-}
-
-static inline void store4(float *p, v4d d) {
-  v4f f = __builtin_convertvector(d, v4f);
-  memcpy(p, &f, sizeof f);
-}
+#include "vec.h"
 
 /* out[j] += sum_a s[i_a] W[i_a, j] over the active inputs, four rows per pass (as in JS). */
 static void accumulate_active_rows(const float *w, int nOut, const float *s, const int32_t *active, int nActive,
@@ -181,21 +168,13 @@ int masked_grad_to_inputs(int rows, int nIn, int nOut, const float *w, const flo
       v4d acc = {0, 0, 0, 0}; /* lane q: the dot product of input scratch[a + q], sequential in j */
       int j = 0;
       for (; j + 4 <= nOut; j += 4) {
-        v4f r0, r1, r2, r3;
-        memcpy(&r0, p0 + j, sizeof r0);
-        memcpy(&r1, p1 + j, sizeof r1);
-        memcpy(&r2, p2 + j, sizeof r2);
-        memcpy(&r3, p3 + j, sizeof r3);
-        /* 4 x 4 transpose: column c holds W[i_q, j + c] for q = 0..3 */
-        const v4f t0 = __builtin_shufflevector(r0, r1, 0, 4, 1, 5), t1 = __builtin_shufflevector(r2, r3, 0, 4, 1, 5);
-        const v4f t2 = __builtin_shufflevector(r0, r1, 2, 6, 3, 7), t3 = __builtin_shufflevector(r2, r3, 2, 6, 3, 7);
-        const v4f c0 = __builtin_shufflevector(t0, t1, 0, 1, 4, 5), c1 = __builtin_shufflevector(t0, t1, 2, 3, 6, 7);
-        const v4f c2 = __builtin_shufflevector(t2, t3, 0, 1, 4, 5), c3 = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
+        v4d c[4]; /* column k holds W[i_q, j + k] for q = 0..3 */
+        transpose4(p0 + j, p1 + j, p2 + j, p3 + j, c);
         const double x0 = d[j], x1 = d[j + 1], x2 = d[j + 2], x3 = d[j + 3];
-        acc += __builtin_convertvector(c0, v4d) * (v4d){x0, x0, x0, x0};
-        acc += __builtin_convertvector(c1, v4d) * (v4d){x1, x1, x1, x1};
-        acc += __builtin_convertvector(c2, v4d) * (v4d){x2, x2, x2, x2};
-        acc += __builtin_convertvector(c3, v4d) * (v4d){x3, x3, x3, x3};
+        acc += c[0] * splat(x0);
+        acc += c[1] * splat(x1);
+        acc += c[2] * splat(x2);
+        acc += c[3] * splat(x3);
       }
       for (; j < nOut; j++) {
         const double x = d[j];
@@ -236,26 +215,17 @@ void gemm_nt(int M, int N, int K, const float *A, const float *B, float *C, doub
       v4d s0 = {0, 0, 0, 0}, s1 = {0, 0, 0, 0};
       int k = 0;
       for (; k + 4 <= K; k += 4) {
-        v4f r0, r1, r2, r3;
-        memcpy(&r0, b0 + k, sizeof r0);
-        memcpy(&r1, b1 + k, sizeof r1);
-        memcpy(&r2, b2 + k, sizeof r2);
-        memcpy(&r3, b3 + k, sizeof r3);
-        const v4f t0 = __builtin_shufflevector(r0, r1, 0, 4, 1, 5), t1 = __builtin_shufflevector(r2, r3, 0, 4, 1, 5);
-        const v4f t2 = __builtin_shufflevector(r0, r1, 2, 6, 3, 7), t3 = __builtin_shufflevector(r2, r3, 2, 6, 3, 7);
-        const v4d c0 = __builtin_convertvector(__builtin_shufflevector(t0, t1, 0, 1, 4, 5), v4d);
-        const v4d c1 = __builtin_convertvector(__builtin_shufflevector(t0, t1, 2, 3, 6, 7), v4d);
-        const v4d c2 = __builtin_convertvector(__builtin_shufflevector(t2, t3, 0, 1, 4, 5), v4d);
-        const v4d c3 = __builtin_convertvector(__builtin_shufflevector(t2, t3, 2, 3, 6, 7), v4d);
+        v4d c[4]; /* column m holds B[j + q, k + m] for q = 0..3 */
+        transpose4(b0 + k, b1 + k, b2 + k, b3 + k, c);
         double x;
-        x = a0[k], s0 += c0 * (v4d){x, x, x, x};
-        x = a0[k + 1], s0 += c1 * (v4d){x, x, x, x};
-        x = a0[k + 2], s0 += c2 * (v4d){x, x, x, x};
-        x = a0[k + 3], s0 += c3 * (v4d){x, x, x, x};
-        x = a1[k], s1 += c0 * (v4d){x, x, x, x};
-        x = a1[k + 1], s1 += c1 * (v4d){x, x, x, x};
-        x = a1[k + 2], s1 += c2 * (v4d){x, x, x, x};
-        x = a1[k + 3], s1 += c3 * (v4d){x, x, x, x};
+        x = a0[k], s0 += c[0] * splat(x);
+        x = a0[k + 1], s0 += c[1] * splat(x);
+        x = a0[k + 2], s0 += c[2] * splat(x);
+        x = a0[k + 3], s0 += c[3] * splat(x);
+        x = a1[k], s1 += c[0] * splat(x);
+        x = a1[k + 1], s1 += c[1] * splat(x);
+        x = a1[k + 2], s1 += c[2] * splat(x);
+        x = a1[k + 3], s1 += c[3] * splat(x);
       }
       for (; k < K; k++) {
         const v4d c = {b0[k], b1[k], b2[k], b3[k]};

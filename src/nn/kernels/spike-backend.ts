@@ -21,16 +21,7 @@ export interface SpikeKernels {
   accumulateSpikeOuter: typeof accumulateSpikeOuter;
   maskedGradToInputs: typeof maskedGradToInputs;
   /** Dense dL/ds = dL/dz W^T when most entries are needed (gemm.ts). */
-  gemmNT: (
-    M: number,
-    N: number,
-    K: number,
-    A: Float32Array,
-    B: Float32Array,
-    C: Float32Array,
-    alpha: number,
-    beta: number,
-  ) => void;
+  gemmNT: typeof gemmNT;
   poissonEncode: typeof L.poissonEncode;
   lifForward: typeof L.lifForward;
   lifSupport: typeof L.lifSupport;
@@ -70,7 +61,7 @@ export function loadNativeSpikeKernels(): { kernels?: SpikeKernels; reason?: str
       forwardFromToggles: a.forwardFromToggles as SpikeKernels['forwardFromToggles'],
       accumulateSpikeOuter: a.accumulateSpikeOuter as SpikeKernels['accumulateSpikeOuter'],
       maskedGradToInputs: a.maskedGradToInputs as SpikeKernels['maskedGradToInputs'],
-      gemmNT: a.gemmNT as SpikeKernels['gemmNT'],
+      gemmNT: (M, N, K, A, B, C, alpha = 1, beta = 0) => a.gemmNT(M, N, K, A, B, C, alpha, beta),
       poissonEncode: (seed, p, batch, T, n, out) =>
         a.poissonEncodeAlea(createRng(seed).aleaStartState(), p, batch, T, n, out),
       lifForward: a.lifForward as SpikeKernels['lifForward'],

@@ -144,6 +144,7 @@ export class LifNeuron implements SpikingNeuron {
       this.K.lifForward(x, s, trace, batch, T, n, alpha, beta, threshold, reset);
       return;
     }
+    // Smooth spikes (gradient check only): the recursion of snn-layers.ts lifForward with s = sigma.
     const w = this.w;
     for (let b = 0; b < batch; b++) {
       for (let j = 0; j < n; j++) {
@@ -154,7 +155,7 @@ export class LifNeuron implements SpikingNeuron {
           i = beta * i + x[k];
           const u = alpha * v + (1 - alpha) * i;
           trace[k] = u;
-          const sp = smooth ? 1 / (1 + Math.exp(-(u - threshold) / w)) : u >= threshold ? 1 : 0;
+          const sp = 1 / (1 + Math.exp(-(u - threshold) / w));
           s[k] = sp;
           v = u * (1 - sp) + reset * sp;
         }
@@ -172,13 +173,6 @@ export class LifNeuron implements SpikingNeuron {
     return this.K.lifSupport(trace, need, len, this.p.threshold, this.w);
   }
 
-  /** dS/du: surrogate (heaviside) or exact (sigmoid). */
-  private spikeDerivative(u: number, sp: number): number {
-    if (this.p.spikeFunction === 'sigmoid') return (sp * (1 - sp)) / this.w;
-    const a = 1 - Math.abs(u - this.p.threshold) / this.w;
-    return a > 0 ? a / this.w : 0;
-  }
-
   backward(...[, s, trace, gS, gX, batch, T, n]: BackwardArgs): void {
     const { alpha, beta } = this;
     const reset = this.p.reset;
@@ -194,7 +188,7 @@ export class LifNeuron implements SpikingNeuron {
           const k = (b * T + t) * n + j;
           const u = trace[k];
           const sp = s[k];
-          const ds = this.spikeDerivative(u, sp);
+          const ds = (sp * (1 - sp)) / this.w; // exact dS/du of the smooth spike
           // v = u (1 - s(u)) + reset s(u)  =>  dv/du = (1 - s) + (reset - u) s'(u)
           const gU = gS[k] * ds + gV * (1 - sp + (reset - u) * ds);
           gI = (1 - alpha) * gU + beta * gI;
