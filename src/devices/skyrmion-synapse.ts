@@ -489,6 +489,7 @@ export class SkyrmionGas implements LangevinSystem {
     const node = this.nodeBuf;
     for (let i = 0; i < n; i++) node[i] = radiusNode(tab, this.radius[i]);
     // Native: the pair distances once for all sweeps (positions are fixed here).
+    const targs = this.native ? pairTableArgs(tab) : undefined;
     if (this.native) {
       if (this.distBuf.length < n * n) this.distBuf = new Float64Array(n * n);
       this.native.skyrmionPairDistances(n, x, this.distBuf);
@@ -499,7 +500,7 @@ export class SkyrmionGas implements LangevinSystem {
         const xi_n = node[i];
         let press = 0;
         if (this.native) {
-          press = this.native.skyrmionPairPressure(...pairTableArgs(tab), n, i, this.distBuf, node);
+          press = this.native.skyrmionPairPressure(...targs!, n, i, this.distBuf, node);
         } else {
           for (let k = 0; k < n; k++) {
             if (k === i) continue;

@@ -202,7 +202,7 @@ static int pair_table(napi_env env, napi_value *argv, SkyrmionPairTable *t) {
   t->reversedAreaSlope =
       typed(env, argv[4], napi_float64_array, &slen, "magneuro native kernel: reversedAreaSlope must be a Float64Array");
   if (!t->reversedAreaSlope) return 0;
-  if (len < (size_t)n * (2 * 21 + 36) || alen < 6 || slen < 6) {
+  if (len < (size_t)n * SKYRMION_PAIR_BLOCK || alen < SKYRMION_RADIUS_NODES || slen < SKYRMION_RADIUS_NODES) {
     napi_throw_range_error(env, NULL, "magneuro native kernel: interaction table too short");
     return 0;
   }
@@ -221,11 +221,10 @@ static napi_value js_skyrmion_pair_forces(napi_env env, napi_callback_info info)
   NEED(x_len >= 2 * (size_t)count);
   NEED(node_len >= (size_t)count);
   NEED(out_len >= 2 * (size_t)count);
-  for (int i = 0; i < count; i++)
-    if (!(node[i] >= 0 && node[i] < 5)) {
-      napi_throw_range_error(env, NULL, "magneuro native kernel: radius node position outside [0, 5)");
-      return NULL;
-    }
+  if (!skyrmion_nodes_valid(count, node)) {
+    napi_throw_range_error(env, NULL, "magneuro native kernel: radius node position outside the table");
+    return NULL;
+  }
   skyrmion_pair_forces(&t, count, x, node, out);
   return NULL;
 }
@@ -254,11 +253,10 @@ static napi_value js_skyrmion_pair_pressure(napi_env env, napi_callback_info inf
   NEED(i < count);
   NEED(dist_len >= (size_t)count * count);
   NEED(node_len >= (size_t)count);
-  for (int k = 0; k < count; k++)
-    if (!(node[k] >= 0 && node[k] < 5)) {
-      napi_throw_range_error(env, NULL, "magneuro native kernel: radius node position outside [0, 5)");
-      return NULL;
-    }
+  if (!skyrmion_nodes_valid(count, node)) {
+    napi_throw_range_error(env, NULL, "magneuro native kernel: radius node position outside the table");
+    return NULL;
+  }
   napi_value out;
   CHECK(napi_create_double(env, skyrmion_pair_pressure_cached(&t, count, i, dist, node), &out));
   return out;

@@ -18,10 +18,9 @@
 #include "skyrmion_pairs.h"
 #include "vec.h"
 
-/* Layout constants of interaction.ts: TABLE_RADII has M = 6 nodes. */
-#define M 6
-#define NSYM (M * (M + 1) / 2)
-#define PAIR_BLOCK (2 * NSYM + M * M)
+#define M SKYRMION_RADIUS_NODES
+#define NSYM SKYRMION_PAIR_SYM
+#define PAIR_BLOCK SKYRMION_PAIR_BLOCK
 #define TWO_PI 6.283185307179586 /* 2 * Math.PI */
 
 
@@ -38,6 +37,12 @@ static int sym_index(int m, int n) {
   const int a = m < n ? m : n;
   const int b = m < n ? n : m;
   return (a * (2 * M - a - 1)) / 2 + b;
+}
+
+int skyrmion_nodes_valid(int count, const double *node) {
+  for (int k = 0; k < count; k++)
+    if (!(node[k] >= 0 && node[k] < M - 1)) return 0;
+  return 1;
 }
 
 /* pairInterp of interaction.ts. */

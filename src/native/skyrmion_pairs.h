@@ -2,6 +2,15 @@
 #ifndef MAGNEURO_SKYRMION_PAIRS_H
 #define MAGNEURO_SKYRMION_PAIRS_H
 
+/* Layout constants of interaction.ts: TABLE_RADII has SKYRMION_RADIUS_NODES nodes; a pair-table
+   row holds the symmetric energy and force blocks and the ordered size-derivative block. */
+#define SKYRMION_RADIUS_NODES 6
+#define SKYRMION_PAIR_SYM (SKYRMION_RADIUS_NODES * (SKYRMION_RADIUS_NODES + 1) / 2)
+#define SKYRMION_PAIR_BLOCK (2 * SKYRMION_PAIR_SYM + SKYRMION_RADIUS_NODES * SKYRMION_RADIUS_NODES)
+
+/* Whether every radius-node position node[0..count) lies in [0, SKYRMION_RADIUS_NODES - 1). */
+int skyrmion_nodes_valid(int count, const double *node);
+
 /* The parts of an InteractionTable (src/physics/skyrmion/interaction.ts) the pair loops read. */
 typedef struct {
   const double *pair;              /* PAIR_BLOCK values per distance node */

@@ -49,13 +49,15 @@ export const javascriptSpikeKernels: SpikeKernels = {
   bnInputGrad: L.bnInputGrad,
 };
 
+let nativeKernels: SpikeKernels | undefined; // built once from the (memoized) addon
+
 /** The native kernels, or the reason they are unavailable. */
 export function loadNativeSpikeKernels(): { kernels?: SpikeKernels; reason?: string } {
   const n = loadNativeAddon();
   if (!n.addon) return { reason: n.reason };
-  const a = n.addon;
-  return {
-    kernels: {
+  if (!nativeKernels) {
+    const a = n.addon;
+    nativeKernels = Object.freeze({
       name: 'native',
       forwardSpikeRows: a.forwardSpikeRows as SpikeKernels['forwardSpikeRows'],
       forwardFromToggles: a.forwardFromToggles as SpikeKernels['forwardFromToggles'],
@@ -71,8 +73,9 @@ export function loadNativeSpikeKernels(): { kernels?: SpikeKernels; reason?: str
       bnNormalize: a.bnNormalize as SpikeKernels['bnNormalize'],
       bnGradSums: a.bnGradSums as SpikeKernels['bnGradSums'],
       bnInputGrad: a.bnInputGrad as SpikeKernels['bnInputGrad'],
-    },
-  };
+    } satisfies SpikeKernels);
+  }
+  return { kernels: nativeKernels };
 }
 
 export type { KernelPreference };

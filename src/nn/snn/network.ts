@@ -130,7 +130,7 @@ export interface ShardOptions {
   lossScale: number;
   /** Masked dL/ds when at most this fraction is needed (default MASKED_GRADIENT_MAX_FRACTION). */
   maskedGradientMaxFraction?: number;
-  /** Sparse-kernel implementation (spike-backend.ts; default MAGNEURO_KERNELS or 'auto'). Same numbers either way. */
+  /** Implementation of the hot loops (spike-backend.ts; default MAGNEURO_KERNELS or 'auto'). Same numbers either way. */
   kernels?: KernelPreference;
 }
 
@@ -148,7 +148,7 @@ export function runShard(
   options: ShardOptions,
 ): ShardResult {
   const layout = snnLayout(config);
-  // Native or JavaScript sparse kernels: bit-identical results (spike-backend.ts).
+  // Native or JavaScript loops: bit-identical results (spike-backend.ts).
   const K = spikeKernels(options.kernels);
   const T = config.timesteps;
   const B = data.count;
