@@ -160,6 +160,80 @@ describe('LIF neuron', () => {
   });
 });
 
+describe('LIF reset gradient', () => {
+  // Detached reset (Norse): v[t] = u[t] (1 - sbar[t]) + v_reset sbar[t] with sbar a constant. Its exact
+  // derivative is the derivative of the LIF whose reset factors are frozen at the run's spikes; check
+  // the backward pass against central differences of that frozen-reset model (smooth spikes).
+  const T = 40;
+  const n = 3;
+  const batch = 2;
+  const w = 0.3;
+  const a = 0.9;
+  const b = 0.8;
+  const spike = (u: number) => 1 / (1 + Math.exp(-(u - 1) / w));
+  /** sum_k c[k] s[k] of the LIF with the reset factors held at sbar. */
+  function frozenResetLoss(x: Float64Array, sbar: Float32Array, c: Float64Array): number {
+    let L = 0;
+    for (let bb = 0; bb < batch; bb++)
+      for (let j = 0; j < n; j++) {
+        let i = 0;
+        let v = 0;
+        for (let t = 0; t < T; t++) {
+          const k = (bb * T + t) * n + j;
+          i = b * i + x[k];
+          const u = a * v + (1 - a) * i;
+          L += c[k] * spike(u);
+          v = u * (1 - sbar[k]); // v_reset = 0
+        }
+      }
+    return L;
+  }
+
+  it('detached: BPTT equals finite differences of the frozen-reset LIF, and differs from the differentiated reset', () => {
+    const len = batch * T * n;
+    const rng = createRng('reset-gradient');
+    const x = new Float32Array(len).map(() => 0.1 + 0.5 * rng.uniform()); // fires now and then
+    const c = Float64Array.from({ length: len }, () => rng.uniform() - 0.5);
+    const grads: Record<string, Float32Array> = {};
+    let sbar = new Float32Array(len);
+    for (const resetGradient of ['detached', 'differentiated'] as const) {
+      const neuron = new LifNeuron({ spikeFunction: 'sigmoid', surrogateWidth: w, resetGradient });
+      const s = new Float32Array(len);
+      const trace = new Float32Array(len);
+      neuron.forward(x, s, trace, batch, T, n, createRng('unused'));
+      sbar = s;
+      const gX = new Float32Array(len);
+      neuron.backward(x, s, trace, Float32Array.from(c), gX, batch, T, n);
+      grads[resetGradient] = gX;
+    }
+    const h = 1e-4;
+    let maxErr = 0;
+    let maxG = 0;
+    const x64 = Float64Array.from(x);
+    for (let k = 0; k < len; k++) {
+      const xp = Float64Array.from(x64);
+      xp[k] += h;
+      const xm = Float64Array.from(x64);
+      xm[k] -= h;
+      const fd = (frozenResetLoss(xp, sbar, c) - frozenResetLoss(xm, sbar, c)) / (2 * h);
+      maxErr = Math.max(maxErr, Math.abs(fd - grads.detached[k]));
+      maxG = Math.max(maxG, Math.abs(fd));
+    }
+    expect(maxG).toBeGreaterThan(0.05);
+    // float32 state and gradients (relative 1e-7) plus O(h^2) truncation.
+    expect(maxErr).toBeLessThan(1e-4 * maxG + 1e-6);
+    // The two treatments are different gradients (the spikes do reset the membrane here).
+    let diff = 0;
+    for (let k = 0; k < len; k++)
+      diff = Math.max(diff, Math.abs(grads.detached[k] - grads.differentiated[k]));
+    expect(diff).toBeGreaterThan(0.1 * maxG);
+  });
+
+  it('rejects an unknown resetGradient, naming it', () => {
+    expect(() => new LifNeuron({ resetGradient: 'sometimes' as 'detached' })).toThrow(/resetGradient: got/);
+  });
+});
+
 describe('DW-MTJ neurons', () => {
   it('binary neuron fires with P(V) (binomial 4-sigma) and its gradient is dP/dV * scale', () => {
     const table = sigmoidTable();
@@ -225,8 +299,12 @@ describe('BPTT gradient', () => {
   it('matches central finite differences for every parameter (smooth-spike LIF, fixed draws)', () => {
     const { config, data, params, running } = tinyProblem();
     // Smooth spikes make the loss differentiable; the backward pass then uses their exact derivative,
-    // so BPTT (LIF recursion with reset, batch norm, LI output, max over time) must match FD exactly.
-    const neuron = new LifNeuron({ spikeFunction: 'sigmoid', surrogateWidth: 0.3 });
+    // so BPTT (LIF recursion with differentiated reset, batch norm, LI output, max over time) must match FD.
+    const neuron = new LifNeuron({
+      spikeFunction: 'sigmoid',
+      surrogateWidth: 0.3,
+      resetGradient: 'differentiated',
+    });
     for (let k = 0; k < params.length; k++) params[k] *= 3; // drive the neurons near threshold
     const opts = { train: true, lossScale: 1 / data.count };
     const loss = (p: Float32Array) =>

@@ -176,6 +176,7 @@ describe.skipIf(!native.kernels)('native spike kernels are bit-identical to the 
     // Each neuron built per kernel choice too (the LIF's own loops have native twins).
     for (const make of [
       (k: 'native' | 'javascript') => new LifNeuron({}, k),
+      (k: 'native' | 'javascript') => new LifNeuron({ resetGradient: 'differentiated' }, k),
       (k: 'native' | 'javascript') => new LifNeuron({ spikeFunction: 'sigmoid', surrogateWidth: 0.3 }, k),
       () => new BinaryDwMtjNeuron(sigmoidTable()),
       () => new MultiWeightDwMtjNeuron(fiveStateTable()),

@@ -295,9 +295,9 @@ static napi_value js_lif_support(napi_env env, napi_callback_info info) {
   return out;
 }
 
-/* lifBackward(s, trace, gS, gX, batch, T, n, alpha, beta, threshold, reset, w) */
+/* lifBackward(s, trace, gS, gX, batch, T, n, alpha, beta, threshold, reset, w, resetGrad) */
 static napi_value js_lif_backward(napi_env env, napi_callback_info info) {
-  ARGS(12);
+  ARGS(13);
   F32(0, s, "s");
   F32(1, trace, "trace");
   F32(2, gS, "gS");
@@ -310,9 +310,10 @@ static napi_value js_lif_backward(napi_env env, napi_callback_info info) {
   NUM(9, threshold);
   NUM(10, reset);
   NUM(11, w);
+  NUM(12, resetGrad);
   const size_t len = (size_t)batch * T * n;
   NEED(s_len >= len && trace_len >= len && gS_len >= len && gX_len >= len);
-  lif_backward(s, trace, gS, gX, batch, T, n, alpha, beta, threshold, reset, w);
+  lif_backward(s, trace, gS, gX, batch, T, n, alpha, beta, threshold, reset, w, resetGrad);
   return NULL;
 }
 

@@ -68,11 +68,12 @@ int lif_support(const float *trace, uint8_t *need, size_t len, double threshold,
 }
 
 /*
- * LIF backward (exact BPTT with the triangular surrogate ds/du = max(0, 1 - |u - theta|/w)/w):
- *   gU = gS ds + gV (1 - s + (reset - u) ds);  gI = (1 - alpha) gU + beta gI;  gX = gI;  gV = alpha gU
+ * LIF backward (BPTT with the triangular surrogate ds/du = max(0, 1 - |u - theta|/w)/w):
+ *   gU = gS ds + gV (1 - s + r (reset - u) ds);  gI = (1 - alpha) gU + beta gI;  gX = gI;  gV = alpha gU
+ * r = resetGrad: 0 = reset detached (Norse: v = (1 - z.detach()) v + z.detach() v_reset), 1 = differentiated
  */
 void lif_backward(const float *s, const float *trace, const float *gS, float *gX, int batch, int T, int n,
-                  double alpha, double beta, double threshold, double reset, double w) {
+                  double alpha, double beta, double threshold, double reset, double w, double resetGrad) {
   const double oma = 1 - alpha;
   for (int b = 0; b < batch; b++) {
     int j = 0;
@@ -84,7 +85,7 @@ void lif_backward(const float *s, const float *trace, const float *gS, float *gX
         const v4d sp = load4(s + k);
         const v4d a = splat(1) - vabs(u - splat(threshold)) / splat(w);
         const v4d ds = sel(a > splat(0), a / splat(w), splat(0));
-        const v4d gU = load4(gS + k) * ds + gV * (splat(1) - sp + (splat(reset) - u) * ds);
+        const v4d gU = load4(gS + k) * ds + gV * (splat(1) - sp + splat(resetGrad) * (splat(reset) - u) * ds);
         gI = splat(oma) * gU + splat(beta) * gI;
         store4(gX + k, gI);
         gV = splat(alpha) * gU;
@@ -98,7 +99,7 @@ void lif_backward(const float *s, const float *trace, const float *gS, float *gX
         const double sp = s[k];
         const double a = 1 - fabs(u - threshold) / w;
         const double ds = a > 0 ? a / w : 0;
-        const double gU = gS[k] * ds + gV * (1 - sp + (reset - u) * ds);
+        const double gU = gS[k] * ds + gV * (1 - sp + resetGrad * (reset - u) * ds);
         gI = oma * gU + beta * gI;
         gX[k] = (float)gI;
         gV = alpha * gU;

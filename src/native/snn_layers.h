@@ -8,7 +8,7 @@ void lif_forward(const float *x, float *s, float *trace, int batch, int T, int n
                  double threshold, double reset);
 int lif_support(const float *trace, uint8_t *need, size_t len, double threshold, double w);
 void lif_backward(const float *s, const float *trace, const float *gS, float *gX, int batch, int T, int n,
-                  double alpha, double beta, double threshold, double reset, double w);
+                  double alpha, double beta, double threshold, double reset, double w, double resetGrad);
 void bn_stats(const float *z, int N, int n, double *mean, double *var);
 void bn_normalize(float *z, float *x, int N, int n, const double *mean, const double *inv, const float *gamma,
                   const float *beta);

@@ -6,8 +6,9 @@ The network and the training step are those of src/nn/snn (equations in docs/spi
 
   input      Poisson (Bernoulli per step) spikes, P(spike at step) = pixel intensity, T steps
   hidden     linear (no bias) -> ghost batch norm (statistics per shard of 25 images over all T steps,
-             learnable gamma/beta, eps 1e-5) -> LIF with synaptic current, exact BPTT, triangular
-             surrogate h(u) = max(0, 1 - |u - theta|/w)/w, w = 0.5 (theta - v_reset)
+             learnable gamma/beta, eps 1e-5) -> LIF with synaptic current, BPTT with the triangular
+             surrogate h(u) = max(0, 1 - |u - theta|/w)/w, w = 0.5 (theta - v_reset), reset detached
+             (as Norse: the spike in the reset carries no gradient)
   output     linear (with bias) -> leaky integrator (Norse LI)
   loss       max over time of each output membrane, softmax cross-entropy (batch mean)
   optimizer  Adam, lr 1e-3 (beta 0.9/0.999, eps 1e-8)
@@ -75,7 +76,7 @@ spike = TriangleSpike.apply
 
 
 def lif(x):
-    """x: [T, B, n] drive -> spikes [T, B, n]; autograd differentiates the reset too."""
+    """x: [T, B, n] drive -> spikes [T, B, n]; the reset uses the detached spike (Norse)."""
     i = torch.zeros_like(x[0])
     v = torch.full_like(x[0], V_RESET)
     out = []
@@ -83,7 +84,8 @@ def lif(x):
         i = BETA * i + x[t]
         u = ALPHA * v + (1.0 - ALPHA) * i
         s = spike(u)
-        v = u * (1.0 - s) + V_RESET * s
+        sd = s.detach()
+        v = u * (1.0 - sd) + V_RESET * sd
         out.append(s)
     return torch.stack(out)
 

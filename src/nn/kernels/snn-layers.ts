@@ -83,8 +83,10 @@ export function lifSupport(
 }
 
 /**
- * LIF backward (exact BPTT, reset included) with ds/du = max(0, 1 - |u - theta|/w)/w:
- *   gU = gS ds + gV (1 - s + (reset - u) ds);  gI = (1 - alpha) gU + beta gI;  gX = gI;  gV = alpha gU.
+ * LIF backward (BPTT over all T steps) with the triangular surrogate ds/du = max(0, 1 - |u - theta|/w)/w:
+ *   gU = gS ds + gV (1 - s + r (reset - u) ds);  gI = (1 - alpha) gU + beta gI;  gX = gI;  gV = alpha gU.
+ * r = resetGrad: 0 when the reset is detached (Norse, the paper's framework: the spike that resets v
+ * carries no gradient through the reset), 1 when the reset is differentiated too.
  */
 export function lifBackward(
   s: Float32Array,
@@ -99,6 +101,7 @@ export function lifBackward(
   threshold: number,
   reset: number,
   w: number,
+  resetGrad: number,
 ): void {
   for (let b = 0; b < batch; b++) {
     for (let j = 0; j < n; j++) {
@@ -110,8 +113,8 @@ export function lifBackward(
         const sp = s[k];
         const a = 1 - Math.abs(u - threshold) / w;
         const ds = a > 0 ? a / w : 0;
-        // v = u (1 - s(u)) + reset s(u)  =>  dv/du = (1 - s) + (reset - u) s'(u)
-        const gU = gS[k] * ds + gV * (1 - sp + (reset - u) * ds);
+        // v = u (1 - s(u)) + reset s(u)  =>  dv/du = (1 - s) + r (reset - u) s'(u)
+        const gU = gS[k] * ds + gV * (1 - sp + resetGrad * (reset - u) * ds);
         gI = (1 - alpha) * gU + beta * gI;
         gX[k] = gI;
         gV = alpha * gU;

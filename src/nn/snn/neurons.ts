@@ -86,6 +86,13 @@ export interface LifParameters {
   /** Half-width of the triangular surrogate derivative, as a fraction of |threshold - reset|. Default 0.5. */
   surrogateWidth: number;
   /**
+   * How BPTT treats the reset v = u (1 - s) + v_reset s. 'detached' (default): the spike in the reset
+   * carries no gradient, as in Norse (`v_new = (1 - z_new.detach()) * v_decayed + z_new.detach() * v_reset`),
+   * the framework of the paper. 'differentiated': the surrogate derivative flows through the reset too
+   * (dv/du = (1 - s) + (v_reset - u) s'(u)); it trains markedly worse here (docs/spiking.md).
+   */
+  resetGradient: 'detached' | 'differentiated';
+  /**
    * 'heaviside' (the model) or 'sigmoid' (smooth spikes s = sigma((u - theta)/w'), used only to check
    * the BPTT code against finite differences: the backward pass then uses the exact derivative).
    */
@@ -99,6 +106,7 @@ export const DEFAULT_LIF: LifParameters = {
   threshold: 1,
   reset: 0,
   surrogateWidth: 0.5,
+  resetGradient: 'detached',
   spikeFunction: 'heaviside',
 };
 
@@ -109,9 +117,10 @@ export const DEFAULT_LIF: LifParameters = {
  *   u[t] = alpha * v[t-1] + (1 - alpha) * i[t]     alpha = 1 - dt/tau_mem   (membrane before reset)
  *   s[t] = H(u[t] - theta)
  *   v[t] = u[t] * (1 - s[t]) + v_reset * s[t]
- * Backward: the same recursion reversed (exact BPTT, reset included), with dH/du replaced by the
+ * Backward: the same recursion reversed (BPTT over all T steps), with dH/du replaced by the
  * triangular surrogate  h(u) = max(0, 1 - |u - theta| / w) / w,  w = surrogateWidth * |theta - v_reset|
  * (unit area; shape of Bellec et al. 2018). Its compact support makes the backward signal sparse.
+ * The reset is detached by default (Norse), so dv[t]/du[t] = 1 - s[t]; see `resetGradient`.
  */
 export class LifNeuron implements SpikingNeuron {
   readonly kind = 'lif';
@@ -119,6 +128,8 @@ export class LifNeuron implements SpikingNeuron {
   private readonly alpha: number;
   private readonly beta: number;
   private readonly w: number;
+  /** 0: reset detached, 1: reset differentiated (factor of the (v_reset - u) s'(u) term). */
+  private readonly resetGrad: number;
   /** Heaviside-spike loops: JavaScript (kernels/snn-layers.ts) or their bit-identical C twins. */
   private readonly K: SpikeKernels;
 
@@ -131,6 +142,10 @@ export class LifNeuron implements SpikingNeuron {
     if (!(tauSyn_s >= dt_s)) throw new ParameterError('tauSyn_s', tauSyn_s, `>= dt_s (${dt_s} s)`);
     if (!(threshold > reset)) throw new ParameterError('threshold', threshold, `> reset (${reset})`);
     if (!(surrogateWidth > 0)) throw new ParameterError('surrogateWidth', surrogateWidth, '> 0');
+    const rg = this.p.resetGradient;
+    if (rg !== 'detached' && rg !== 'differentiated')
+      throw new ParameterError('resetGradient', rg, "'detached' or 'differentiated'");
+    this.resetGrad = rg === 'differentiated' ? 1 : 0;
     this.alpha = 1 - dt_s / tauMem_s;
     this.beta = 1 - dt_s / tauSyn_s;
     this.w = surrogateWidth * (threshold - reset);
@@ -177,7 +192,21 @@ export class LifNeuron implements SpikingNeuron {
     const { alpha, beta } = this;
     const reset = this.p.reset;
     if (this.p.spikeFunction === 'heaviside') {
-      this.K.lifBackward(s, trace, gS, gX, batch, T, n, alpha, beta, this.p.threshold, reset, this.w);
+      this.K.lifBackward(
+        s,
+        trace,
+        gS,
+        gX,
+        batch,
+        T,
+        n,
+        alpha,
+        beta,
+        this.p.threshold,
+        reset,
+        this.w,
+        this.resetGrad,
+      );
       return;
     }
     for (let b = 0; b < batch; b++) {
@@ -189,8 +218,8 @@ export class LifNeuron implements SpikingNeuron {
           const u = trace[k];
           const sp = s[k];
           const ds = (sp * (1 - sp)) / this.w; // exact dS/du of the smooth spike
-          // v = u (1 - s(u)) + reset s(u)  =>  dv/du = (1 - s) + (reset - u) s'(u)
-          const gU = gS[k] * ds + gV * (1 - sp + (reset - u) * ds);
+          // v = u (1 - s(u)) + reset s(u)  =>  dv/du = (1 - s) + r (reset - u) s'(u)
+          const gU = gS[k] * ds + gV * (1 - sp + this.resetGrad * (reset - u) * ds);
           gI = (1 - alpha) * gU + beta * gI;
           gX[k] = gI;
           gV = alpha * gU;
