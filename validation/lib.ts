@@ -24,6 +24,13 @@ export interface ValidationContext {
   seed: string;
   /** Full-size reproduction (slow) rather than the default reduced run. */
   full: boolean;
+  /**
+   * Medium run (`--medium`): the paper's network settings on part of the data, for scripts that
+   * define such a tier (hours rather than days); scripts without one run their reduced configuration.
+   */
+  medium?: boolean;
+  /** Identifies one `npm run validate` invocation (scripts may share results only within it). */
+  runId?: string;
   log(line: string): void;
 }
 

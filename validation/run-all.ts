@@ -2,7 +2,7 @@
  * `npm run validate`: runs every reproduction script in this folder, prints published vs
  * simulated side by side, and writes validation-out/summary.md, summary.json and figures.
  *
- * Usage: node dist/validation/run-all.js [--only id,id] [--full] [--seed S] [--out DIR]
+ * Usage: node dist/validation/run-all.js [--only id,id] [--full | --medium] [--seed S] [--out DIR]
  * Exit status is 0 even when a row fails: the table is the result. `--strict` exits 1 on a failure.
  */
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -18,6 +18,8 @@ async function main(): Promise<number> {
   };
   const only = get('--only')?.split(',');
   const full = args.includes('--full');
+  const medium = !full && args.includes('--medium');
+  const runId = `${process.pid}-${Date.now()}`;
   const strict = args.includes('--strict');
   const seed = get('--seed') ?? '1';
   const outDir = resolve(get('--out') ?? 'validation-out');
@@ -35,7 +37,7 @@ async function main(): Promise<number> {
   const md: string[] = [
     '# magneuro validation: published vs simulated',
     '',
-    `seed ${seed}, ${full ? 'full' : 'reduced'} runs, ${new Date().toISOString()}`,
+    `seed ${seed}, ${full ? 'full' : medium ? 'medium (scripts without a medium tier: reduced)' : 'reduced'} runs, ${new Date().toISOString()}`,
     '',
   ];
   const summary: Record<string, unknown> = {};
@@ -49,7 +51,7 @@ async function main(): Promise<number> {
     mkdirSync(dir, { recursive: true });
     console.error(`validate: ${s.id} (${s.title}) ...`);
     const t0 = performance.now();
-    const out = await s.run({ outDir: dir, seed, full, log: (l) => console.error(`  ${l}`) });
+    const out = await s.run({ outDir: dir, seed, full, medium, runId, log: (l) => console.error(`  ${l}`) });
     const secs = (performance.now() - t0) / 1000;
     failures += out.rows.filter((r) => !r.pass).length;
     const table = rowsMarkdown(out.rows);
