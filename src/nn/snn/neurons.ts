@@ -8,8 +8,8 @@
  * passed in, in a fixed order, so equal seeds give equal spikes.
  *
  * Three neurons are provided (equations in docs/spiking.md):
- *  - `LifNeuron`: ideal leaky integrate-and-fire with synaptic current, exact BPTT of its discrete
- *    dynamics with a triangular surrogate derivative of the threshold.
+ *  - `LifNeuron`: ideal leaky integrate-and-fire with synaptic current, BPTT of its discrete
+ *    dynamics with a triangular surrogate derivative of the threshold and (as Norse) a detached reset.
  *  - `BinaryDwMtjNeuron`: fires with the measured per-pulse switching probability P(V) of a binary
  *    DW-MTJ (Leonard et al. 2023, Fig. 2(d)), then resets; no integration.
  *  - `MultiWeightDwMtjNeuron`: a DW-MTJ with n notches; the state table P(S1..Sn | V) (Fig. 2(e))
