@@ -77,6 +77,35 @@ export interface SnnTrainingKey {
   seed: string;
 }
 
+/** A network setting of the Fig. 3/4 scripts (the seed index completes the training key). */
+export interface SnnSetting {
+  hidden: number;
+  timesteps: number;
+  /** Training images. */
+  limit: number;
+  /** Validation images. */
+  validation: number;
+  epochs: number;
+}
+
+/** The training key of seed `seedIndex` of a setting: seed string `${ctx.seed}/${seedIndex}` in both scripts. */
+export function trainingKey(
+  ctx: ValidationContext,
+  neuron: NeuronName,
+  setting: SnnSetting,
+  seedIndex: number,
+): SnnTrainingKey {
+  return {
+    neuron,
+    hidden: setting.hidden,
+    timesteps: setting.timesteps,
+    trainImages: setting.limit,
+    validationImages: setting.validation,
+    epochs: setting.epochs,
+    seed: `${ctx.seed}/${seedIndex}`,
+  };
+}
+
 export interface TrainedSnn {
   model: SnnModel;
   history: EpochRecord[];

@@ -30,8 +30,8 @@ import {
   pct,
   snnTier,
   trainedSnn,
+  trainingKey,
   type NeuronName,
-  type SnnTrainingKey,
 } from './leonard-snn-common.js';
 
 interface RunSpec {
@@ -112,15 +112,7 @@ export const validation: ValidationScript = {
         curves[runKey] = [];
         for (let s = 0; s < cfg.seeds; s++) {
           const t0 = performance.now();
-          const key: SnnTrainingKey = {
-            neuron: n,
-            hidden: run.hidden,
-            timesteps: run.timesteps,
-            trainImages: cfg.limit,
-            validationImages: cfg.validation,
-            epochs: cfg.epochs,
-            seed: `${ctx.seed}/${s}`,
-          };
+          const key = trainingKey(ctx, n, { ...run, ...cfg }, s);
           const r = await trainedSnn(ctx, key, s, splits, specs[n]);
           final[runKey].push(r.validation);
           curves[runKey].push(r.history);

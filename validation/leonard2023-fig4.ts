@@ -31,8 +31,8 @@ import {
   pct,
   snnTier,
   trainedSnn,
+  trainingKey,
   type NeuronName,
-  type SnnTrainingKey,
 } from './leonard-snn-common.js';
 
 export const validation: ValidationScript = {
@@ -91,15 +91,7 @@ export const validation: ValidationScript = {
     for (const n of NEURONS) {
       let best: { model: SnnModel; validation: number; seed: number } | undefined;
       for (let s = 0; s < cfg.seeds; s++) {
-        const key: SnnTrainingKey = {
-          neuron: n,
-          hidden: cfg.hidden,
-          timesteps: cfg.timesteps,
-          trainImages: cfg.limit,
-          validationImages: cfg.validation,
-          epochs: cfg.epochs,
-          seed: `${ctx.seed}/${s}`,
-        };
+        const key = trainingKey(ctx, n, cfg, s);
         const r = await trainedSnn(ctx, key, s, splits, specs[n]);
         ctx.log(`${n} seed ${s}: validation ${pct(r.validation)} %${r.reused ? ' (Fig. 3 network)' : ''}`);
         if (!best || r.validation > best.validation)
