@@ -1,8 +1,9 @@
 /**
  * The C spike kernels (src/native) against their JavaScript twins: the results must be
  * bit-identical (same floating-point operations in the same order), so a run gives the same numbers
- * with or without the addon. Shapes include a non-multiple of the vector width and real-valued
- * "spikes" (the smooth-spike path) as well as toggle events of -1 / +1.
+ * with or without the addon. Shapes include non-multiples of the vector widths and real-valued
+ * "spikes" (the smooth-spike path, double lanes) as well as spikes and toggle events of -1 / +1
+ * (float lanes), mixed within one group of rows.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../src/random/stream.js';
@@ -12,7 +13,12 @@ import {
   spikeKernels,
 } from '../src/nn/kernels/spike-backend.js';
 import { spikeToggles } from '../src/nn/kernels/spikes.js';
-import { LifNeuron, MultiWeightDwMtjNeuron, BinaryDwMtjNeuron } from '../src/nn/snn/neurons.js';
+import {
+  LifNeuron,
+  MultiWeightDwMtjNeuron,
+  BinaryDwMtjNeuron,
+  type SpikingNeuron,
+} from '../src/nn/snn/neurons.js';
 import { initialParameters, runShard, type SnnConfig } from '../src/nn/snn/network.js';
 import { fiveStateTable, sigmoidTable } from './snn-fixtures.js';
 
@@ -104,19 +110,14 @@ describe.skipIf(!native.kernels)('native spike kernels are bit-identical to the 
     expect(a.filter((v) => v === 7).length).toBe(need.length - ca);
   });
 
-  it('dense C = alpha A B^T + beta C (the dL/ds product when most entries are needed)', () => {
-    for (const [M, N, K, alpha, beta] of [
-      [37, 45, 23, 1, 0],
-      [6, 9, 13, 0.5, 1],
-      [5, 7, 8, -2, 0.25],
-    ]) {
-      const A = rng.fillNormal(new Float32Array(M * K));
-      const B = rng.fillNormal(new Float32Array(N * K));
-      const C0 = rng.fillNormal(new Float32Array(M * N));
-      const a = Float32Array.from(C0);
-      const b = Float32Array.from(C0);
-      js.gemmNT(M, N, K, A, B, a, alpha, beta);
-      nk.gemmNT(M, N, K, A, B, b, alpha, beta);
+  it('spike gradient everywhere (need = null), for output widths around the eight-lane step', () => {
+    for (const width of [1, 7, 8, 10, 17, 64]) {
+      const ww = rng.fillNormal(new Float32Array(nIn * width));
+      const dd = rng.fillNormal(new Float32Array(rows * width));
+      const a = new Float32Array(rows * nIn);
+      const b = new Float32Array(rows * nIn);
+      expect(js.maskedGradToInputs(rows, nIn, width, ww, dd, null, a, new Int32Array(nIn))).toBe(rows * nIn);
+      expect(nk.maskedGradToInputs(rows, nIn, width, ww, dd, null, b, new Int32Array(nIn))).toBe(rows * nIn);
       expectIdentical(a, b);
     }
   });
@@ -181,15 +182,23 @@ describe.skipIf(!native.kernels)('native spike kernels are bit-identical to the 
       () => new BinaryDwMtjNeuron(sigmoidTable()),
       () => new MultiWeightDwMtjNeuron(fiveStateTable()),
     ]) {
-      // fraction 1: the masked dL/ds kernel whatever the fraction; 0: the dense product.
-      for (const maskedGradientMaxFraction of [1, 0]) {
-        const run = (kernels: 'native' | 'javascript') =>
-          runShard(config, make(kernels), params, running, { images, labels, count }, 'same', {
+      // With the neuron's support mask (masked dL/ds) and without it (every entry).
+      for (const masked of [true, false]) {
+        const run = (kernels: 'native' | 'javascript') => {
+          const neuron = make(kernels);
+          const used: SpikingNeuron = masked
+            ? neuron
+            : {
+                kind: neuron.kind,
+                forward: (...a) => neuron.forward(...a),
+                backward: (...a) => neuron.backward(...a),
+              };
+          return runShard(config, used, params, running, { images, labels, count }, 'same', {
             train: true,
             lossScale: 1 / count,
             kernels,
-            maskedGradientMaxFraction,
           });
+        };
         const a = run('javascript');
         const b = run('native');
         expect(b.lossSum).toBe(a.lossSum);

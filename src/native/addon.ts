@@ -27,7 +27,6 @@ export interface NativeAddon {
   forwardFromToggles(...a: unknown[]): void;
   accumulateSpikeOuter(...a: unknown[]): void;
   maskedGradToInputs(...a: unknown[]): number;
-  gemmNT(...a: unknown[]): void;
   poissonEncodeAlea(
     state: Float64Array,
     p: Float32Array,

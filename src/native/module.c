@@ -127,7 +127,7 @@ static napi_value js_accumulate_spike_outer(napi_env env, napi_callback_info inf
   return NULL;
 }
 
-/* maskedGradToInputs(rows, nIn, nOut, w, delta, need, gs, scratch) -> entries computed */
+/* maskedGradToInputs(rows, nIn, nOut, w, delta, need | null, gs, scratch) -> entries computed */
 static napi_value js_masked_grad_to_inputs(napi_env env, napi_callback_info info) {
   ARGS(8);
   INT(0, rows);
@@ -135,38 +135,23 @@ static napi_value js_masked_grad_to_inputs(napi_env env, napi_callback_info info
   INT(2, nOut);
   F32(3, w, "w");
   F32(4, delta, "delta");
-  U8(5, need, "need");
+  napi_valuetype needType;
+  CHECK(napi_typeof(env, argv[5], &needType));
+  const uint8_t *need = NULL;
+  if (needType != napi_null && needType != napi_undefined) {
+    U8(5, mask, "need");
+    NEED(mask_len >= (size_t)rows * nIn);
+    need = mask;
+  }
   F32(6, gs, "gs");
   I32(7, scratch, "scratch");
   NEED(w_len >= (size_t)nIn * nOut);
   NEED(delta_len >= (size_t)rows * nOut);
-  NEED(need_len >= (size_t)rows * nIn);
   NEED(gs_len >= (size_t)rows * nIn);
   NEED(scratch_len >= (size_t)nIn);
   napi_value out;
   CHECK(napi_create_int32(env, masked_grad_to_inputs(rows, nIn, nOut, w, delta, need, gs, scratch), &out));
   return out;
-}
-
-/* gemmNT(M, N, K, A, B, C, alpha, beta) */
-static napi_value js_gemm_nt(napi_env env, napi_callback_info info) {
-  ARGS(8);
-  INT(0, M);
-  INT(1, N);
-  INT(2, K);
-  F32(3, A, "A");
-  F32(4, B, "B");
-  F32(5, C, "C");
-  double alpha, beta;
-  if (napi_get_value_double(env, argv[6], &alpha) != napi_ok || napi_get_value_double(env, argv[7], &beta) != napi_ok) {
-    napi_throw_type_error(env, NULL, "magneuro native kernel: alpha and beta must be numbers");
-    return NULL;
-  }
-  NEED(A_len >= (size_t)M * K);
-  NEED(B_len >= (size_t)N * K);
-  NEED(C_len >= (size_t)M * N);
-  gemm_nt(M, N, K, A, B, C, alpha, beta);
-  return NULL;
 }
 
 #define F64(k, var, name)                                                                                              \
@@ -401,7 +386,6 @@ NAPI_MODULE_INIT() {
       {"forwardFromToggles", NULL, js_forward_from_toggles, NULL, NULL, NULL, napi_enumerable, NULL},
       {"accumulateSpikeOuter", NULL, js_accumulate_spike_outer, NULL, NULL, NULL, napi_enumerable, NULL},
       {"maskedGradToInputs", NULL, js_masked_grad_to_inputs, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"gemmNT", NULL, js_gemm_nt, NULL, NULL, NULL, napi_enumerable, NULL},
       {"lifForward", NULL, js_lif_forward, NULL, NULL, NULL, napi_enumerable, NULL},
       {"lifSupport", NULL, js_lif_support, NULL, NULL, NULL, napi_enumerable, NULL},
       {"lifBackward", NULL, js_lif_backward, NULL, NULL, NULL, napi_enumerable, NULL},

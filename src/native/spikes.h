@@ -1,4 +1,4 @@
-/* Sparse spike kernels (spikes.c), bit-identical twins of src/nn/kernels/spikes.ts and gemm.ts gemmNT. */
+/* Sparse spike kernels (spikes.c), bit-identical twins of src/nn/kernels/spikes.ts. */
 #ifndef MAGNEURO_SPIKES_H
 #define MAGNEURO_SPIKES_H
 #include <stdint.h>
@@ -8,9 +8,8 @@ void forward_from_toggles(const float *w, int nIn, int nOut, const float *e, int
                           int32_t *active);
 /* Returns 0, or -1 when out of memory. */
 int accumulate_spike_outer(int slots, int nIn, int nOut, const float *s, const float *delta, float *gw);
-/* Returns the number of entries computed. */
+/* Returns the number of entries computed; need = NULL computes every entry. */
 int masked_grad_to_inputs(int rows, int nIn, int nOut, const float *w, const float *delta, const uint8_t *need,
                           float *gs, int32_t *scratch);
-void gemm_nt(int M, int N, int K, const float *A, const float *B, float *C, double alpha, double beta);
 
 #endif

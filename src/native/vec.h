@@ -9,6 +9,7 @@
 typedef double v4d __attribute__((vector_size(32)));
 typedef float v4f __attribute__((vector_size(16)));
 typedef long long v4l __attribute__((vector_size(32)));
+typedef float v8f __attribute__((vector_size(32)));
 
 /* Four floats from p, widened to double (exact). */
 static inline v4d load4(const float *p) {
@@ -24,6 +25,15 @@ static inline void store4(float *p, v4d d) {
 }
 
 static inline v4d splat(double x) { return (v4d){x, x, x, x}; }
+
+/* Eight floats at p, and their store (no conversion). */
+static inline v8f load8(const float *p) {
+  v8f f;
+  memcpy(&f, p, sizeof f);
+  return f;
+}
+static inline void store8(float *p, v8f f) { memcpy(p, &f, sizeof f); }
+static inline v8f splat8(float x) { return (v8f){x, x, x, x, x, x, x, x}; }
 
 /* 4 x 4 transpose of four rows of 4 floats (p0..p3) into columns c[0..3] (c[k][q] = p_q[k]), widened. */
 static inline void transpose4(const float *p0, const float *p1, const float *p2, const float *p3, v4d c[4]) {

@@ -1,6 +1,6 @@
 /**
  * Which implementation runs the hot loops of the spiking network (sparse spike kernels of
- * spikes.ts, dense dL/ds of gemm.ts, LIF and batch-norm loops of snn-layers.ts), or their C twins in
+ * spikes.ts, LIF and batch-norm loops of snn-layers.ts), or their C twins in
  * src/native/spikes.c and snn_layers.c (the optional addon of src/native/addon.ts). The two give bit-identical results
  * (test/snn-native.test.ts), so the choice changes speed, never numbers.
  *
@@ -9,7 +9,6 @@
  */
 import { loadNativeAddon, nativeAddonFor, type KernelPreference } from '../../native/addon.js';
 import { accumulateSpikeOuter, forwardFromToggles, forwardSpikeRows, maskedGradToInputs } from './spikes.js';
-import { gemmNT } from './gemm.js';
 import * as L from './snn-layers.js';
 import { createRng } from '../../random/stream.js';
 
@@ -20,8 +19,6 @@ export interface SpikeKernels {
   forwardFromToggles: typeof forwardFromToggles;
   accumulateSpikeOuter: typeof accumulateSpikeOuter;
   maskedGradToInputs: typeof maskedGradToInputs;
-  /** Dense dL/ds = dL/dz W^T when most entries are needed (gemm.ts). */
-  gemmNT: typeof gemmNT;
   poissonEncode: typeof L.poissonEncode;
   lifForward: typeof L.lifForward;
   lifSupport: typeof L.lifSupport;
@@ -38,7 +35,6 @@ export const javascriptSpikeKernels: SpikeKernels = {
   forwardFromToggles,
   accumulateSpikeOuter,
   maskedGradToInputs,
-  gemmNT,
   poissonEncode: L.poissonEncode,
   lifForward: L.lifForward,
   lifSupport: L.lifSupport,
@@ -63,7 +59,6 @@ export function loadNativeSpikeKernels(): { kernels?: SpikeKernels; reason?: str
       forwardFromToggles: a.forwardFromToggles as SpikeKernels['forwardFromToggles'],
       accumulateSpikeOuter: a.accumulateSpikeOuter as SpikeKernels['accumulateSpikeOuter'],
       maskedGradToInputs: a.maskedGradToInputs as SpikeKernels['maskedGradToInputs'],
-      gemmNT: (M, N, K, A, B, C, alpha = 1, beta = 0) => a.gemmNT(M, N, K, A, B, C, alpha, beta),
       poissonEncode: (seed, p, batch, T, n, out) =>
         a.poissonEncodeAlea(createRng(seed).aleaStartState(), p, batch, T, n, out),
       lifForward: a.lifForward as SpikeKernels['lifForward'],

@@ -25,32 +25,31 @@ export function accumulateActiveRows(
   out: Float32Array,
   outOffset: number,
 ): void {
+  // One row after another, every add rounded to float32 (Math.fround of the double sum, which is
+  // what a Float32Array store does): four rows share one pass over `out`. The native kernels rely on
+  // exactly this order; for v = +-1 each step is a float32 add.
+  const f = Math.fround;
   let a = 0;
-  // Four active rows per pass over the output row (fewer loads/stores of `out`).
   for (; a + 4 <= nActive; a += 4) {
-    const i0 = active[a],
-      i1 = active[a + 1],
-      i2 = active[a + 2],
-      i3 = active[a + 3];
-    const v0 = s[sOffset + i0],
-      v1 = s[sOffset + i1],
-      v2 = s[sOffset + i2],
-      v3 = s[sOffset + i3];
-    const r0 = i0 * nOut,
-      r1 = i1 * nOut,
-      r2 = i2 * nOut,
-      r3 = i3 * nOut;
-    if (v0 === 1 && v1 === 1 && v2 === 1 && v3 === 1) {
-      for (let j = 0; j < nOut; j++) out[outOffset + j] += w[r0 + j] + w[r1 + j] + w[r2 + j] + w[r3 + j];
-    } else {
+    const v0 = s[sOffset + active[a]],
+      v1 = s[sOffset + active[a + 1]],
+      v2 = s[sOffset + active[a + 2]],
+      v3 = s[sOffset + active[a + 3]];
+    const r0 = active[a] * nOut,
+      r1 = active[a + 1] * nOut,
+      r2 = active[a + 2] * nOut,
+      r3 = active[a + 3] * nOut;
+    const o = outOffset;
+    if (v0 === 1 && v1 === 1 && v2 === 1 && v3 === 1)
       for (let j = 0; j < nOut; j++)
-        out[outOffset + j] += v0 * w[r0 + j] + v1 * w[r1 + j] + v2 * w[r2 + j] + v3 * w[r3 + j];
-    }
+        out[o + j] = f(f(f(out[o + j] + w[r0 + j]) + w[r1 + j]) + w[r2 + j]) + w[r3 + j];
+    else
+      for (let j = 0; j < nOut; j++)
+        out[o + j] = f(f(f(out[o + j] + v0 * w[r0 + j]) + v1 * w[r1 + j]) + v2 * w[r2 + j]) + v3 * w[r3 + j];
   }
   for (; a < nActive; a++) {
-    const i = active[a];
-    const v = s[sOffset + i];
-    const row = i * nOut;
+    const v = s[sOffset + active[a]];
+    const row = active[a] * nOut;
     for (let j = 0; j < nOut; j++) out[outOffset + j] += v * w[row + j];
   }
 }
@@ -132,9 +131,9 @@ export function denseForward(
 
 /**
  * Weight gradient over many time slots: gW[i*nOut + j] += sum_r s[r*nIn + i] * delta[r*nOut + j].
- * The active slots of each input are listed first (compressed columns); then four active slots
- * share one pass over the input's row of gW, so no zero spike is multiplied and a row of gW stays
- * in cache while the delta rows of its active slots stream by.
+ * The active slots of each input are listed first (compressed columns); then the delta rows of its
+ * active slots are added to the input's row of gW in slot order (each add rounds to float32), so
+ * no zero spike is multiplied and a row of gW stays in cache while the delta rows stream by.
  */
 export function accumulateSpikeOuter(
   slots: number,
@@ -151,46 +150,95 @@ export function accumulateSpikeOuter(
   }
   for (let i = 0; i < nIn; i++) start[i + 1] += start[i];
   const rows = new Int32Array(start[nIn]);
+  const vals = new Float32Array(start[nIn]); // spike values, read while their row is in cache
   const fill = start.slice(0, nIn);
   for (let r = 0; r < slots; r++) {
     const so = r * nIn;
-    for (let i = 0; i < nIn; i++) if (s[so + i] !== 0) rows[fill[i]++] = r;
+    for (let i = 0; i < nIn; i++)
+      if (s[so + i] !== 0) {
+        const k = fill[i]++;
+        rows[k] = r;
+        vals[k] = s[so + i];
+      }
   }
+  // Per input, its slots in order, every add rounded to float32 (as in accumulateActiveRows).
+  const f = Math.fround;
   for (let i = 0; i < nIn; i++) {
     const c = i * nOut;
     const end = start[i + 1];
     let a = start[i];
     for (; a + 4 <= end; a += 4) {
-      const r0 = rows[a],
-        r1 = rows[a + 1],
-        r2 = rows[a + 2],
-        r3 = rows[a + 3];
-      const x0 = s[r0 * nIn + i],
-        x1 = s[r1 * nIn + i],
-        x2 = s[r2 * nIn + i],
-        x3 = s[r3 * nIn + i];
-      const d0 = r0 * nOut,
-        d1 = r1 * nOut,
-        d2 = r2 * nOut,
-        d3 = r3 * nOut;
-      for (let j = 0; j < nOut; j++)
-        gw[c + j] += x0 * delta[d0 + j] + x1 * delta[d1 + j] + x2 * delta[d2 + j] + x3 * delta[d3 + j];
+      const x0 = vals[a],
+        x1 = vals[a + 1],
+        x2 = vals[a + 2],
+        x3 = vals[a + 3];
+      const d0 = rows[a] * nOut,
+        d1 = rows[a + 1] * nOut,
+        d2 = rows[a + 2] * nOut,
+        d3 = rows[a + 3] * nOut;
+      if (x0 === 1 && x1 === 1 && x2 === 1 && x3 === 1)
+        for (let j = 0; j < nOut; j++)
+          gw[c + j] = f(f(f(gw[c + j] + delta[d0 + j]) + delta[d1 + j]) + delta[d2 + j]) + delta[d3 + j];
+      else
+        for (let j = 0; j < nOut; j++)
+          gw[c + j] =
+            f(f(f(gw[c + j] + x0 * delta[d0 + j]) + x1 * delta[d1 + j]) + x2 * delta[d2 + j]) +
+            x3 * delta[d3 + j];
     }
     for (; a < end; a++) {
-      const r = rows[a];
-      const x = s[r * nIn + i];
-      const d = r * nOut;
+      const x = vals[a];
+      const d = rows[a] * nOut;
       for (let j = 0; j < nOut; j++) gw[c + j] += x * delta[d + j];
     }
   }
 }
 
 /**
- * Gradient to the inputs only where it is used: for every row r (time slot) and every input i with
- * need[r*nIn + i] !== 0, gs[r*nIn + i] = sum_j W[i*nOut + j] * delta[r*nOut + j]; other entries of
- * gs are left untouched. A neuron whose backward multiplies dL/ds by a surrogate derivative with
- * compact support needs only a fraction of the dense product dZ W^T. Four inputs share one pass
- * over the delta row. `scratch` holds at least nIn indices. Returns the number of entries computed.
+ * Float32 dot product sum_j a[ao + j] b[bo + j] in the fixed order of the native kernel (eight
+ * SIMD lanes): eight partial sums, lane q taking j = q, q + 8, q + 16, ...; the n mod 8 tail terms
+ * go to lanes 0, 1, ...; result ((p0 + p4) + (p2 + p6)) + ((p1 + p5) + (p3 + p7)). Every product
+ * and every sum rounds to float32 (Math.fround of the exact double result = the float32 operation).
+ */
+export function dotF32(a: Float32Array, ao: number, b: Float32Array, bo: number, n: number): number {
+  const f = Math.fround;
+  let p0 = 0,
+    p1 = 0,
+    p2 = 0,
+    p3 = 0,
+    p4 = 0,
+    p5 = 0,
+    p6 = 0,
+    p7 = 0;
+  let j = 0;
+  for (; j + 8 <= n; j += 8) {
+    p0 = f(p0 + f(a[ao + j] * b[bo + j]));
+    p1 = f(p1 + f(a[ao + j + 1] * b[bo + j + 1]));
+    p2 = f(p2 + f(a[ao + j + 2] * b[bo + j + 2]));
+    p3 = f(p3 + f(a[ao + j + 3] * b[bo + j + 3]));
+    p4 = f(p4 + f(a[ao + j + 4] * b[bo + j + 4]));
+    p5 = f(p5 + f(a[ao + j + 5] * b[bo + j + 5]));
+    p6 = f(p6 + f(a[ao + j + 6] * b[bo + j + 6]));
+    p7 = f(p7 + f(a[ao + j + 7] * b[bo + j + 7]));
+  }
+  const tail = n - j;
+  if (tail > 0) p0 = f(p0 + f(a[ao + j] * b[bo + j]));
+  if (tail > 1) p1 = f(p1 + f(a[ao + j + 1] * b[bo + j + 1]));
+  if (tail > 2) p2 = f(p2 + f(a[ao + j + 2] * b[bo + j + 2]));
+  if (tail > 3) p3 = f(p3 + f(a[ao + j + 3] * b[bo + j + 3]));
+  if (tail > 4) p4 = f(p4 + f(a[ao + j + 4] * b[bo + j + 4]));
+  if (tail > 5) p5 = f(p5 + f(a[ao + j + 5] * b[bo + j + 5]));
+  if (tail > 6) p6 = f(p6 + f(a[ao + j + 6] * b[bo + j + 6]));
+  return f(f(f(p0 + p4) + f(p2 + p6)) + f(f(p1 + p5) + f(p3 + p7)));
+}
+
+/**
+ * Gradient to the spikes (inputs of the next layer): gs[r*nIn + i] = sum_j W[i*nOut + j] *
+ * delta[r*nOut + j] (float32, dotF32 order) for every row r (time slot) and every input i with
+ * need[r*nIn + i] !== 0, or for every entry when `need` is null; other entries of gs are left
+ * untouched. A neuron whose backward multiplies dL/ds by a surrogate derivative with compact
+ * support needs only a fraction of the product dZ W^T, and the entries it needs come out the same
+ * either way. `_scratch` (at least nIn indices) is working space of the native twin. Returns the
+ * number of entries computed.
  */
 export function maskedGradToInputs(
   rows: number,
@@ -198,49 +246,23 @@ export function maskedGradToInputs(
   nOut: number,
   w: Float32Array,
   delta: Float32Array,
-  need: Uint8Array,
+  need: Uint8Array | null,
   gs: Float32Array,
-  scratch: Int32Array,
+  _scratch: Int32Array,
 ): number {
   let computed = 0;
   for (let r = 0; r < rows; r++) {
     const so = r * nIn;
     const d = r * nOut;
-    let m = 0;
-    for (let i = 0; i < nIn; i++) if (need[so + i] !== 0) scratch[m++] = i;
-    computed += m;
-    let a = 0;
-    for (; a + 4 <= m; a += 4) {
-      const i0 = scratch[a],
-        i1 = scratch[a + 1],
-        i2 = scratch[a + 2],
-        i3 = scratch[a + 3];
-      const w0 = i0 * nOut,
-        w1 = i1 * nOut,
-        w2 = i2 * nOut,
-        w3 = i3 * nOut;
-      let s0 = 0,
-        s1 = 0,
-        s2 = 0,
-        s3 = 0;
-      for (let j = 0; j < nOut; j++) {
-        const x = delta[d + j];
-        s0 += w[w0 + j] * x;
-        s1 += w[w1 + j] * x;
-        s2 += w[w2 + j] * x;
-        s3 += w[w3 + j] * x;
-      }
-      gs[so + i0] = s0;
-      gs[so + i1] = s1;
-      gs[so + i2] = s2;
-      gs[so + i3] = s3;
-    }
-    for (; a < m; a++) {
-      const i = scratch[a];
-      const wi = i * nOut;
-      let s = 0;
-      for (let j = 0; j < nOut; j++) s += w[wi + j] * delta[d + j];
-      gs[so + i] = s;
+    if (need) {
+      for (let i = 0; i < nIn; i++)
+        if (need[so + i] !== 0) {
+          gs[so + i] = dotF32(w, i * nOut, delta, d, nOut);
+          computed++;
+        }
+    } else {
+      for (let i = 0; i < nIn; i++) gs[so + i] = dotF32(w, i * nOut, delta, d, nOut);
+      computed += nIn;
     }
   }
   return computed;

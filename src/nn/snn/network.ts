@@ -30,13 +30,6 @@ export const OUTPUT_LI = { alpha: 1 - 1e-3 / 10e-3, beta: 1 - 1e-3 / 5e-3 };
 /** Batch-norm epsilon and running-average momentum (PyTorch defaults). */
 export const BN_EPS = 1e-5;
 export const BN_MOMENTUM = 0.1;
-/**
- * Default largest fraction of needed dL/ds entries for which the masked dot products are used;
- * above it the dense GEMM is faster (its 2 x 2 register tile computes an entry in about half the
- * time of a masked dot product, rough measurement on 784-500-500-10 at T = 80).
- */
-export const MASKED_GRADIENT_MAX_FRACTION = 0.5;
-
 export interface LayerSlices {
   nIn: number;
   nOut: number;
@@ -128,8 +121,6 @@ export interface ShardOptions {
   train: boolean;
   /** Multiplies the loss before differentiation (1 / batch size for a batch mean). */
   lossScale: number;
-  /** Masked dL/ds when at most this fraction is needed (default MASKED_GRADIENT_MAX_FRACTION). */
-  maskedGradientMaxFraction?: number;
   /** Implementation of the hot loops (spike-backend.ts; default MAGNEURO_KERNELS or 'auto'). Same numbers either way. */
   kernels?: KernelPreference;
 }
@@ -341,12 +332,10 @@ export function runShard(
     const w = params.subarray(L.w, L.w + L.nIn * L.nOut);
     const h = l - 1;
     // dL/ds_in[bt, i] = sum_j dL/dz[bt, j] W[i, j], only where the neuron uses it when it says
-    // where (a fraction of the entries); else dense (register-tiled GEMM of the nn kernels).
-    const need = neuron.spikeGradientSupport ? new Uint8Array(N * n) : undefined;
-    const used = need ? neuron.spikeGradientSupport!(spikes[l], traces[h], need, B, T, n) : N * n;
-    if (need && used <= (options.maskedGradientMaxFraction ?? MASKED_GRADIENT_MAX_FRACTION) * N * n)
-      K.maskedGradToInputs(N, n, L.nOut, w, gOut, need, gS, active);
-    else K.gemmNT(N, L.nIn, L.nOut, gOut, w, gS, 1, 0);
+    // where (a fraction of the entries), else everywhere; the same float32 dot product either way.
+    const need = neuron.spikeGradientSupport ? new Uint8Array(N * n) : null;
+    if (need) neuron.spikeGradientSupport!(spikes[l], traces[h], need, B, T, n);
+    K.maskedGradToInputs(N, n, L.nOut, w, gOut, need, gS, active);
     const gX = new Float32Array(N * n);
     neuron.backward(xs[h], spikes[l], traces[h], gS, gX, B, T, n);
     // Batch-norm backward (batch statistics): with g = gamma * dL/dx,
