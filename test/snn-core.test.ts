@@ -365,7 +365,7 @@ describe('BPTT gradient', () => {
       new BinaryDwMtjNeuron(sigmoidTable()),
       new MultiWeightDwMtjNeuron(fiveStateTable()),
     ]) {
-      // The same neuron without spikeGradientSupport: the network falls back to the dense product.
+      // The same neuron without spikeGradientSupport: the network computes every dL/ds entry.
       const dense: SpikingNeuron = {
         kind: neuron.kind,
         forward: (...a) => neuron.forward(...a),

@@ -67,23 +67,35 @@ static void add_rows4_unit(float *out, const float *r0, const float *r1, const f
   }
 }
 
-/* out[j] += s[i_a] W[i_a, j] over the active inputs, one row after another (as in JS). */
-static void accumulate_active_rows(const float *w, int nOut, const float *s, const int32_t *active, int nActive,
-                                   float *out) {
+/* out[j] += val[a] base[idx[a], j] for a = 0 .. n-1, one row after another (each add rounded to
+ * float32, so how rows are grouped into passes does not change the result). */
+static void add_listed_rows(float *out, const float *base, int nOut, const int32_t *idx, const float *val, int n) {
   int a = 0;
-  while (a + 4 <= nActive) {
-    const int i0 = active[a], i1 = active[a + 1], i2 = active[a + 2], i3 = active[a + 3];
-    const double v0 = s[i0], v1 = s[i1], v2 = s[i2], v3 = s[i3];
+  while (a + 4 <= n) {
+    const float v0 = val[a], v1 = val[a + 1], v2 = val[a + 2], v3 = val[a + 3];
     if (unit_value(v0) && unit_value(v1) && unit_value(v2) && unit_value(v3)) {
-      add_rows4_unit(out, w + (size_t)i0 * nOut, w + (size_t)i1 * nOut, w + (size_t)i2 * nOut,
-                     w + (size_t)i3 * nOut, (float)v0, (float)v1, (float)v2, (float)v3, nOut);
+      add_rows4_unit(out, base + (size_t)idx[a] * nOut, base + (size_t)idx[a + 1] * nOut,
+                     base + (size_t)idx[a + 2] * nOut, base + (size_t)idx[a + 3] * nOut, v0, v1, v2, v3, nOut);
       a += 4;
     } else {
-      add_row(out, w + (size_t)i0 * nOut, v0, nOut);
+      add_row(out, base + (size_t)idx[a] * nOut, v0, nOut);
       a += 1;
     }
   }
-  for (; a < nActive; a++) add_row(out, w + (size_t)active[a] * nOut, s[active[a]], nOut);
+  for (; a < n; a++) add_row(out, base + (size_t)idx[a] * nOut, val[a], nOut);
+}
+
+/* out[j] += s[i_a] W[i_a, j] over the active inputs, one row after another (as in JS); the values
+ * are copied next to their indices in chunks. */
+static void accumulate_active_rows(const float *w, int nOut, const float *s, const int32_t *active, int nActive,
+                                   float *out) {
+  enum { CHUNK = 256 };
+  float val[CHUNK];
+  for (int a0 = 0; a0 < nActive; a0 += CHUNK) {
+    const int len = nActive - a0 < CHUNK ? nActive - a0 : CHUNK;
+    for (int k = 0; k < len; k++) val[k] = s[active[a0 + k]];
+    add_listed_rows(out, w, nOut, active + a0, val, len);
+  }
 }
 
 /* Indices of the nonzero entries of s[0 .. n) into active (room for n); branch-free, as spikes are
@@ -158,24 +170,8 @@ int accumulate_spike_outer(int slots, int nIn, int nOut, const float *s, const f
       vals[k] = so[act[a]]; /* the spike value, read here while its row is in cache */
     }
   }
-  for (int i = 0; i < nIn; i++) {
-    float *g = gw + (size_t)i * nOut;
-    const int end = start[i + 1];
-    int a = start[i];
-    while (a + 4 <= end) {
-      const int r0 = rows[a], r1 = rows[a + 1], r2 = rows[a + 2], r3 = rows[a + 3];
-      const double x0 = vals[a], x1 = vals[a + 1], x2 = vals[a + 2], x3 = vals[a + 3];
-      if (unit_value(x0) && unit_value(x1) && unit_value(x2) && unit_value(x3)) {
-        add_rows4_unit(g, delta + (size_t)r0 * nOut, delta + (size_t)r1 * nOut, delta + (size_t)r2 * nOut,
-                       delta + (size_t)r3 * nOut, (float)x0, (float)x1, (float)x2, (float)x3, nOut);
-        a += 4;
-      } else {
-        add_row(g, delta + (size_t)r0 * nOut, x0, nOut);
-        a += 1;
-      }
-    }
-    for (; a < end; a++) add_row(g, delta + (size_t)rows[a] * nOut, vals[a], nOut);
-  }
+  for (int i = 0; i < nIn; i++)
+    add_listed_rows(gw + (size_t)i * nOut, delta, nOut, rows + start[i], vals + start[i], start[i + 1] - start[i]);
   free(start);
   free(rows);
   free(vals);

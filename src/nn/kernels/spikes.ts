@@ -14,7 +14,37 @@ export function gatherActive(s: Float32Array, offset: number, n: number, active:
   return k;
 }
 
-/** out[outOffset + j] += sum_{i active} s[sOffset + i] * W[i*nOut + j]. */
+/**
+ * out[o + j] += v0 base[r0 + j], then v1 base[r1 + j], v2 ..., v3 ... (r = row offsets), every add
+ * rounded to float32 (Math.fround of the double sum, which is what a Float32Array store does), in
+ * one pass over `out`. The native kernels rely on exactly this order; for v = +-1 each step is a
+ * float32 add.
+ */
+function addFourRows(
+  out: Float32Array,
+  o: number,
+  base: Float32Array,
+  nOut: number,
+  r0: number,
+  r1: number,
+  r2: number,
+  r3: number,
+  v0: number,
+  v1: number,
+  v2: number,
+  v3: number,
+): void {
+  const f = Math.fround;
+  if (v0 === 1 && v1 === 1 && v2 === 1 && v3 === 1)
+    for (let j = 0; j < nOut; j++)
+      out[o + j] = f(f(f(out[o + j] + base[r0 + j]) + base[r1 + j]) + base[r2 + j]) + base[r3 + j];
+  else
+    for (let j = 0; j < nOut; j++)
+      out[o + j] =
+        f(f(f(out[o + j] + v0 * base[r0 + j]) + v1 * base[r1 + j]) + v2 * base[r2 + j]) + v3 * base[r3 + j];
+}
+
+/** out[outOffset + j] += sum_{i active} s[sOffset + i] * W[i*nOut + j], one row after another. */
 export function accumulateActiveRows(
   w: Float32Array,
   nOut: number,
@@ -25,27 +55,26 @@ export function accumulateActiveRows(
   out: Float32Array,
   outOffset: number,
 ): void {
-  // One row after another, every add rounded to float32 (Math.fround of the double sum, which is
-  // what a Float32Array store does): four rows share one pass over `out`. The native kernels rely on
-  // exactly this order; for v = +-1 each step is a float32 add.
-  const f = Math.fround;
   let a = 0;
   for (; a + 4 <= nActive; a += 4) {
-    const v0 = s[sOffset + active[a]],
-      v1 = s[sOffset + active[a + 1]],
-      v2 = s[sOffset + active[a + 2]],
-      v3 = s[sOffset + active[a + 3]];
-    const r0 = active[a] * nOut,
-      r1 = active[a + 1] * nOut,
-      r2 = active[a + 2] * nOut,
-      r3 = active[a + 3] * nOut;
-    const o = outOffset;
-    if (v0 === 1 && v1 === 1 && v2 === 1 && v3 === 1)
-      for (let j = 0; j < nOut; j++)
-        out[o + j] = f(f(f(out[o + j] + w[r0 + j]) + w[r1 + j]) + w[r2 + j]) + w[r3 + j];
-    else
-      for (let j = 0; j < nOut; j++)
-        out[o + j] = f(f(f(out[o + j] + v0 * w[r0 + j]) + v1 * w[r1 + j]) + v2 * w[r2 + j]) + v3 * w[r3 + j];
+    const i0 = active[a],
+      i1 = active[a + 1],
+      i2 = active[a + 2],
+      i3 = active[a + 3];
+    addFourRows(
+      out,
+      outOffset,
+      w,
+      nOut,
+      i0 * nOut,
+      i1 * nOut,
+      i2 * nOut,
+      i3 * nOut,
+      s[sOffset + i0],
+      s[sOffset + i1],
+      s[sOffset + i2],
+      s[sOffset + i3],
+    );
   }
   for (; a < nActive; a++) {
     const v = s[sOffset + active[a]];
@@ -162,29 +191,25 @@ export function accumulateSpikeOuter(
       }
   }
   // Per input, its slots in order, every add rounded to float32 (as in accumulateActiveRows).
-  const f = Math.fround;
   for (let i = 0; i < nIn; i++) {
     const c = i * nOut;
     const end = start[i + 1];
     let a = start[i];
-    for (; a + 4 <= end; a += 4) {
-      const x0 = vals[a],
-        x1 = vals[a + 1],
-        x2 = vals[a + 2],
-        x3 = vals[a + 3];
-      const d0 = rows[a] * nOut,
-        d1 = rows[a + 1] * nOut,
-        d2 = rows[a + 2] * nOut,
-        d3 = rows[a + 3] * nOut;
-      if (x0 === 1 && x1 === 1 && x2 === 1 && x3 === 1)
-        for (let j = 0; j < nOut; j++)
-          gw[c + j] = f(f(f(gw[c + j] + delta[d0 + j]) + delta[d1 + j]) + delta[d2 + j]) + delta[d3 + j];
-      else
-        for (let j = 0; j < nOut; j++)
-          gw[c + j] =
-            f(f(f(gw[c + j] + x0 * delta[d0 + j]) + x1 * delta[d1 + j]) + x2 * delta[d2 + j]) +
-            x3 * delta[d3 + j];
-    }
+    for (; a + 4 <= end; a += 4)
+      addFourRows(
+        gw,
+        c,
+        delta,
+        nOut,
+        rows[a] * nOut,
+        rows[a + 1] * nOut,
+        rows[a + 2] * nOut,
+        rows[a + 3] * nOut,
+        vals[a],
+        vals[a + 1],
+        vals[a + 2],
+        vals[a + 3],
+      );
     for (; a < end; a++) {
       const x = vals[a];
       const d = rows[a] * nOut;

@@ -333,8 +333,8 @@ export function runShard(
     const h = l - 1;
     // dL/ds_in[bt, i] = sum_j dL/dz[bt, j] W[i, j], only where the neuron uses it when it says
     // where (a fraction of the entries), else everywhere; the same float32 dot product either way.
-    const need = neuron.spikeGradientSupport ? new Uint8Array(N * n) : null;
-    if (need) neuron.spikeGradientSupport!(spikes[l], traces[h], need, B, T, n);
+    let need: Uint8Array | null = neuron.spikeGradientSupport ? new Uint8Array(N * n) : null;
+    if (need && neuron.spikeGradientSupport!(spikes[l], traces[h], need, B, T, n) === N * n) need = null;
     K.maskedGradToInputs(N, n, L.nOut, w, gOut, need, gS, active);
     const gX = new Float32Array(N * n);
     neuron.backward(xs[h], spikes[l], traces[h], gS, gX, B, T, n);
