@@ -80,6 +80,32 @@ describe('RandomStream', () => {
     expect(Math.abs(even / (n / 2) - 0.1)).toBeLessThan(5 * Math.sqrt(0.09 / (n / 2)));
   });
 
+  it('drawWithAlea: a kernel running Alea on the state draws what uniform() would, and the stream continues after it', () => {
+    const ref = createRng('bulk');
+    const expected = Array.from({ length: 1000 }, () => ref.uniform());
+    const rng = createRng('bulk');
+    expect(rng.uniform()).toBe(expected[0]);
+    const drawn: number[] = [];
+    rng.drawWithAlea((st) => {
+      // Alea (J. Baagoe) as seedrandom computes it: t = 2091639 s0 + c 2^-32, c = t | 0, s2 = t - c.
+      for (let k = 0; k < 600; k++) {
+        const t = 2091639 * st[1] + st[0] * 2.3283064365386963e-10;
+        st[1] = st[2];
+        st[2] = st[3];
+        st[0] = t | 0;
+        st[3] = t - st[0];
+        drawn.push(st[3]);
+      }
+    });
+    expect(drawn).toEqual(expected.slice(1, 601));
+    const after = Array.from({ length: 399 }, () => rng.uniform());
+    expect(after).toEqual(expected.slice(601));
+    // A kernel that draws nothing leaves the stream where it was.
+    const idle = createRng('bulk');
+    idle.drawWithAlea(() => {});
+    expect(idle.uniform()).toBe(expected[0]);
+  });
+
   it('rejects a bad Poisson mean with a named error', () => {
     expect(() => createRng(1).poisson(-1)).toThrow(/lambda: got -1/);
   });

@@ -22,7 +22,8 @@ import {
   type SpikingNeuron,
 } from '../src/nn/snn/neurons.js';
 import { initialParameters, runShard, snnLayout, type SnnConfig } from '../src/nn/snn/network.js';
-import type { StateTable } from '../src/tables/schema.js';
+import type { StateTable, SwitchingTable } from '../src/tables/schema.js';
+import { stateProbabilitiesAt, switchingProbabilityAt } from '../src/tables/lookup.js';
 import { fiveStateTable, sigmoidTable } from './snn-fixtures.js';
 
 describe('sparse spike kernels', () => {
@@ -276,6 +277,99 @@ describe('DW-MTJ neurons', () => {
     expect(Math.abs(rate - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / N));
     const slope = (table.probability[8] - table.probability[7]) / 0.1; // 1.7..1.8 V segment
     expect(tr[0]).toBeCloseTo(slope * 0.3, 5);
+  });
+
+  it.each(['javascript', 'auto'] as const)(
+    'binary and multi-weight neurons (%s loops) draw exactly as the table look-up with one uniform per entry (uneven grid, V outside the table)',
+    (kernels) => {
+      // Uneven grid; drives from far below to far above the table; a negative scale as well.
+      const sw: SwitchingTable = {
+        ...sigmoidTable(),
+        voltage_V: [1.0, 1.05, 1.3, 1.31, 1.6, 2.0, 2.2],
+        probability: [0, 0.01, 0.2, 0.21, 0.5, 0.9, 1],
+      };
+      const st: StateTable = { ...fiveStateTable(), voltage_V: [0, 0.5, 2, 2.25, 4, 5] };
+      const B = 2;
+      const T = 9;
+      const n = 7;
+      const len = B * T * n;
+      const rx = createRng('x');
+      const x = new Float32Array(len).map(() => 6 * (rx.uniform() - 0.5));
+      x[3] = -2; // exactly the lower end of the mapping's range
+      for (const mapping of [undefined, { center_V: 1.6, scale_V: -0.3 }]) {
+        const bin = new BinaryDwMtjNeuron(sw, mapping, kernels);
+        const s = new Float32Array(len);
+        const tr = new Float32Array(len);
+        const rng = createRng('draws');
+        bin.forward(x, s, tr, B, T, n, rng);
+        const ref = createRng('draws');
+        const { center_V: c, scale_V: sc } = bin.mapping;
+        for (let k = 0; k < len; k++) {
+          const v = c + sc * x[k];
+          expect(s[k]).toBe(ref.uniform() < switchingProbabilityAt(sw, v) ? 1 : 0);
+          const g = sw.voltage_V;
+          const i = g.findIndex((_, q) => q + 1 < g.length && g[q] <= v && v < g[q + 1]);
+          const slope =
+            v <= g[0] || v >= g[g.length - 1]
+              ? 0
+              : (sw.probability[i + 1] - sw.probability[i]) / (g[i + 1] - g[i]);
+          expect(tr[k]).toBe(Math.fround(slope * sc));
+        }
+        expect(rng.uniform()).toBe(ref.uniform()); // the stream continues after the neuron's draws
+      }
+      const mw = new MultiWeightDwMtjNeuron(st, undefined, kernels);
+      const s = new Float32Array(len);
+      mw.forward(x, s, new Float32Array(len), B, T, n, createRng('draws'));
+      const ref = createRng('draws');
+      const { center_V: c, scale_V: sc } = mw.mapping;
+      for (let b = 0; b < B; b++)
+        for (let j = 0; j < n; j++) {
+          let a = 0;
+          for (let t = 0; t < T; t++) {
+            const k = (b * T + t) * n + j;
+            const p = stateProbabilitiesAt(st, c + sc * x[k]);
+            const u = ref.uniform();
+            let m = 0;
+            let cum = p[0];
+            while (m < 4 && u >= cum) cum += p[++m];
+            a += m;
+            expect(s[k]).toBe(a >= 4 ? 1 : 0);
+            if (a >= 4) a = 0;
+          }
+        }
+    },
+  );
+
+  it('DW-MTJ neurons reject malformed tables and mappings, naming the field', () => {
+    const sw = sigmoidTable();
+    expect(
+      () =>
+        new BinaryDwMtjNeuron({
+          ...sw,
+          voltage_V: [1, 1.2, 1.1, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2, 2.1, 2.2],
+        }),
+    ).toThrow(/table\.voltage_V\[2\]: got 1\.1/);
+    expect(() => new BinaryDwMtjNeuron({ ...sw, probability: sw.probability.slice(1) })).toThrow(
+      /table\.probability: got 12/,
+    );
+    expect(
+      () => new BinaryDwMtjNeuron({ ...sw, probability: sw.probability.map((p, i) => (i === 4 ? 1.5 : p)) }),
+    ).toThrow(/table\.probability\[4\]: got 1\.5.*\[0, 1\]/);
+    expect(() => new BinaryDwMtjNeuron(fiveStateTable() as unknown as SwitchingTable)).toThrow(
+      /table\.kind: got "?state-probability"?/,
+    );
+    expect(() => new BinaryDwMtjNeuron(undefined as unknown as SwitchingTable)).toThrow(/table\.kind/);
+    expect(() => new BinaryDwMtjNeuron(sw, { center_V: 1.6, scale_V: 0 })).toThrow(/scale_V: got 0/);
+    expect(() => new BinaryDwMtjNeuron(sw, { center_V: NaN, scale_V: 0.3 })).toThrow(/center_V: got NaN/);
+    const st = fiveStateTable();
+    expect(
+      () =>
+        new MultiWeightDwMtjNeuron({
+          ...st,
+          probability: st.probability.map((r, i) => (i === 2 ? r.slice(1) : r)),
+        }),
+    ).toThrow(/table\.probability\[2\]: got 4.*5 values/);
+    expect(() => new MultiWeightDwMtjNeuron({ ...st, states: ['S1'] })).toThrow(/table\.states: got 1/);
   });
 
   it('voltage mapping spans the active range of a table with flat ends', () => {

@@ -122,6 +122,75 @@ describe.skipIf(!native.kernels)('native spike kernels are bit-identical to the 
     }
   });
 
+  it('masked gradient on the register tiles: dense and sparse row blocks, several input chunks, odd widths', () => {
+    // nOut = 501 puts 65 inputs in a cache chunk, so 150 inputs make three chunks; 13 rows leave a
+    // row outside the blocks of four. Mask densities decide tile (dense) or row-by-row (sparse).
+    const nI = 150;
+    const r5 = createRng('tiles');
+    for (const width of [501, 10, 8]) {
+      const ww = r5.fillNormal(new Float32Array(nI * width));
+      const dd = r5.fillNormal(new Float32Array(13 * width));
+      for (const density of [1, 0.95, 0.6, 0.3, 0.05]) {
+        const need = new Uint8Array(13 * nI).map(() => (r5.uniform() < density ? 1 : 0));
+        const a = new Float32Array(13 * nI).fill(7);
+        const b = new Float32Array(13 * nI).fill(7);
+        const ca = js.maskedGradToInputs(13, nI, width, ww, dd, need, a, new Int32Array(nI));
+        expect(nk.maskedGradToInputs(13, nI, width, ww, dd, need, b, new Int32Array(nI))).toBe(ca);
+        expectIdentical(a, b);
+      }
+    }
+  });
+
+  it('DW-MTJ neuron loops: the same spikes, traces and stream position (binary, multi-weight, backward, support)', () => {
+    const B = 3;
+    const T = 11;
+    const n = 13;
+    const len = B * T * n;
+    const r6 = createRng('dw-x');
+    const x = new Float32Array(len).map(() => 6 * (r6.uniform() - 0.5));
+    const grid = Float64Array.from([1.0, 1.05, 1.3, 1.31, 1.6, 2.0, 2.2]);
+    const prob = Float64Array.from([0, 0.01, 0.2, 0.21, 0.5, 0.9, 1]);
+    const slope = Float64Array.from(
+      { length: grid.length - 1 },
+      (_, i) => (prob[i + 1] - prob[i]) / (grid[i + 1] - grid[i]),
+    );
+    const stA = createRng('dw-draws').aleaStartState();
+    const stB = Float64Array.from(stA);
+    const out = () => [new Float32Array(len), new Float32Array(len)];
+    const [sa, ta] = out();
+    const [sb, tb] = out();
+    js.dwmtjBinaryForward(stA, x, sa, ta, len, grid, prob, slope, 1.6, 0.3);
+    nk.dwmtjBinaryForward(stB, x, sb, tb, len, grid, prob, slope, 1.6, 0.3);
+    expectIdentical(sa, sb);
+    expectIdentical(ta, tb);
+    expect(Array.from(stB)).toEqual(Array.from(stA));
+    const mg = Float64Array.from([0, 0.5, 2, 2.25, 4, 5]);
+    const table = fiveStateTable().probability;
+    const mp = Float64Array.from(table.flat());
+    const ek = table.map((row) => row.reduce((acc, p, k) => acc + k * p, 0));
+    const eSlope = Float64Array.from(
+      { length: mg.length - 1 },
+      (_, i) => (ek[i + 1] - ek[i]) / (mg[i + 1] - mg[i]),
+    );
+    const [ma, mta] = out();
+    const [mb, mtb] = out();
+    js.dwmtjMultiForward(stA, x, ma, mta, B, T, n, mg, mp, 5, eSlope, 2.5, 1.25, new Float64Array(5));
+    nk.dwmtjMultiForward(stB, x, mb, mtb, B, T, n, mg, mp, 5, eSlope, 2.5, 1.25, new Float64Array(5));
+    expectIdentical(ma, mb);
+    expectIdentical(mta, mtb);
+    expect(Array.from(stB)).toEqual(Array.from(stA));
+    expect(ma.reduce((acc, v) => acc + v, 0)).toBeGreaterThan(0);
+    const gS = r6.fillNormal(new Float32Array(len));
+    const [ga, gb] = out();
+    js.dwmtjMultiBackward(ma, mta, gS, ga, B, T, n, 0.25);
+    nk.dwmtjMultiBackward(mb, mtb, gS, gb, B, T, n, 0.25);
+    expectIdentical(ga, gb);
+    const na = new Uint8Array(len);
+    const nb = new Uint8Array(len);
+    expect(nk.dwmtjMultiSupport(mb, mtb, nb, B, T, n)).toBe(js.dwmtjMultiSupport(ma, mta, na, B, T, n));
+    expect(Array.from(nb)).toEqual(Array.from(na));
+  });
+
   it('Poisson encoding: the Alea stream of the seed, drawn in C, gives the same spikes', () => {
     const B = 3;
     const T = 17;
@@ -179,8 +248,8 @@ describe.skipIf(!native.kernels)('native spike kernels are bit-identical to the 
       (k: 'native' | 'javascript') => new LifNeuron({}, k),
       (k: 'native' | 'javascript') => new LifNeuron({ resetGradient: 'differentiated' }, k),
       (k: 'native' | 'javascript') => new LifNeuron({ spikeFunction: 'sigmoid', surrogateWidth: 0.3 }, k),
-      () => new BinaryDwMtjNeuron(sigmoidTable()),
-      () => new MultiWeightDwMtjNeuron(fiveStateTable()),
+      (k: 'native' | 'javascript') => new BinaryDwMtjNeuron(sigmoidTable(), undefined, k),
+      (k: 'native' | 'javascript') => new MultiWeightDwMtjNeuron(fiveStateTable(), undefined, k),
     ]) {
       // With the neuron's support mask (masked dL/ds) and without it (every entry).
       for (const masked of [true, false]) {

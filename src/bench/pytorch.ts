@@ -1,5 +1,6 @@
 /**
- * The PyTorch reference of the SNN training step (src/bench/pytorch/snn_lif.py), run as a child
+ * The PyTorch reference of the SNN training step (src/bench/pytorch/snn.py; LIF, binary and
+ * multi-weight DW-MTJ neurons), run as a child
  * process in the same bench run when a Python with torch is available (Debian: `apt-get install
  * python3-torch`, plus an optimized BLAS such as libopenblas0-openmp: Debian's torch calls the
  * system libblas.so.3, which is the slow reference BLAS unless an optimized one is installed).
@@ -24,6 +25,7 @@ export interface PytorchTiming {
 }
 
 export interface PytorchReport {
+  neuron: ReferenceNeuron;
   torch: string;
   python: string;
   /** The BLAS library torch's matrix products run on (from /proc/self/maps of the Python process). */
@@ -39,7 +41,7 @@ export function pythonInterpreter(): string {
 }
 
 export function pytorchScript(): string {
-  return resolve(packageRoot(), 'src/bench/pytorch/snn_lif.py');
+  return resolve(packageRoot(), 'src/bench/pytorch/snn.py');
 }
 
 /** Why PyTorch cannot be run here, or undefined when it can. */
@@ -51,7 +53,14 @@ export function pytorchUnavailable(python = pythonInterpreter()): string | undef
   return undefined;
 }
 
+/** Neuron types the reference implements. */
+export type ReferenceNeuron = 'lif' | 'dwmtj-binary' | 'dwmtj-mw';
+
 export interface PytorchRunOptions {
+  neuron: ReferenceNeuron;
+  /** DW-MTJ neurons: the device table (written to a file for the script) and the voltage mapping. */
+  table?: object;
+  mapping?: { center_V: number; scale_V: number };
   timesteps: number;
   hidden: number;
   batch: number;
@@ -72,8 +81,24 @@ export function runPytorchReference(o: PytorchRunOptions, python = pythonInterpr
     const labFile = join(dir, 'labels.u8');
     writeFileSync(imgFile, new Uint8Array(o.images.buffer, o.images.byteOffset, o.images.byteLength));
     writeFileSync(labFile, o.labels);
+    const neuronArgs = ['--neuron', o.neuron];
+    if (o.neuron !== 'lif') {
+      if (!o.table || !o.mapping)
+        throw new Error(`PyTorch reference: --neuron ${o.neuron} needs a table and a mapping`);
+      const tableFile = join(dir, 'table.json');
+      writeFileSync(tableFile, JSON.stringify(o.table));
+      neuronArgs.push(
+        '--table',
+        tableFile,
+        '--center-v',
+        String(o.mapping.center_V),
+        '--scale-v',
+        String(o.mapping.scale_V),
+      );
+    }
     const args = [
       pytorchScript(),
+      ...neuronArgs,
       '--timesteps',
       String(o.timesteps),
       '--hidden',

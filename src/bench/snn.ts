@@ -1,9 +1,10 @@
 /**
  * SNN training throughput: 784-500-500-10, T = 80, batch 100 (Leonard et al. 2023 setting), for
  * each neuron type, with the spike densities seen. Baselines measured in the same run:
- *  - the PyTorch reference of the same training step (src/bench/pytorch/snn_lif.py, LIF network) with
- *    1 and 2 threads, when a Python with torch is available; the issue's goal is
- *    ratio_vs_pytorch >= 1 at equal thread count. Without torch the JSON says so (no number);
+ *  - the PyTorch reference of the same training step (src/bench/pytorch/snn.py) for each neuron type
+ *    (same device table and voltage mapping) with 1 and 2 threads, when a Python with torch is
+ *    available; the issue's goal is ratio_vs_pytorch >= 1 at equal thread count, per neuron type.
+ *    Without torch the JSON says so (no number);
  *  - the same network's matrix work done densely with the register-tiled GEMM of
  *    src/nn/kernels/gemm.ts in one thread (what a dense framework computes, in this runtime).
  */
@@ -15,6 +16,7 @@ import { loadTable } from '../tables/io.js';
 import { packageRoot } from '../util/paths.js';
 import { gemmNN, gemmNT, gemmTN } from '../nn/kernels/gemm.js';
 import { DEVICE_TABLES, type NeuronSpec } from '../nn/snn/spec.js';
+import { BinaryDwMtjNeuron, MultiWeightDwMtjNeuron, type VoltageMapping } from '../nn/snn/neurons.js';
 import type { LabeledImages } from '../nn/snn/train.js';
 import { result, timeRuns, timingOf, type BenchResult, type BenchSuite, type Timing } from './measure.js';
 import {
@@ -23,6 +25,7 @@ import {
   runPytorchReference,
   type GradientCheck,
   type PytorchReport,
+  type ReferenceNeuron,
 } from './pytorch.js';
 import { loadNativeSpikeKernels, type KernelPreference } from '../nn/kernels/spike-backend.js';
 import type { StateTable, SwitchingTable } from '../tables/schema.js';
@@ -89,6 +92,13 @@ function deviceSpec(kind: 'dwmtj-binary' | 'dwmtj-mw'): { spec: NeuronSpec; tabl
   return kind === 'dwmtj-binary'
     ? { spec: { kind, table: analyticSwitching() }, table: 'analytic stand-in (device table not installed)' }
     : { spec: { kind, table: analyticStates() }, table: 'analytic stand-in (device table not installed)' };
+}
+
+/** The voltage mapping a DW-MTJ neuron spec resolves to (given, or the table's default). */
+function voltageMappingOf(spec: Extract<NeuronSpec, { kind: 'dwmtj-binary' | 'dwmtj-mw' }>): VoltageMapping {
+  return spec.kind === 'dwmtj-binary'
+    ? new BinaryDwMtjNeuron(spec.table, spec.mapping, 'javascript').mapping
+    : new MultiWeightDwMtjNeuron(spec.table, spec.mapping, 'javascript').mapping;
 }
 
 export const snnSuite: BenchSuite = {
@@ -203,45 +213,53 @@ export const snnSuite: BenchSuite = {
       }
     }
 
-    // The PyTorch reference of the LIF network, same images, right after our runs.
+    // The PyTorch reference of each network (same neuron, table and mapping), same images, right
+    // after our runs.
     const loadAfterOurs = loadavg()[0];
     const why = pytorchUnavailable();
-    let torch: PytorchReport | undefined;
+    const torch = new Map<string, PytorchReport>();
     let torchNote: string | undefined = why;
     let check: GradientCheck | undefined;
     if (!why) {
       try {
-        // Same step? Loss and every gradient entry of a small network, magneuro vs the reference.
+        // Same step? Loss and every gradient entry of a small LIF network, magneuro vs the reference.
         check = await checkPytorchGradient(data.images, data.labels);
         log(
           `  PyTorch reference vs magneuro gradient: max |difference| ${check.max_abs_difference.toExponential(2)} (max |gradient| ${check.max_abs_grad.toExponential(2)}), loss ${check.loss_magneuro.toFixed(6)} vs ${check.loss_pytorch.toFixed(6)}`,
         );
-        torch = runPytorchReference({
-          timesteps: T,
-          hidden,
-          batch,
-          threads: workerCounts,
-          runs: steps, // same warm-up and number of timed steps as ours
-          warmup,
-          images: data.images,
-          labels: data.labels,
-          source,
-        });
-        for (const r of torch.results)
-          log(
-            `  PyTorch ${torch.torch} reference (LIF), ${r.threads} thread(s): ${r.images_per_s.toFixed(1)} images/s`,
-          );
+        for (const n of neurons) {
+          const neuron = n.spec.kind === 'dwmtj-binary' || n.spec.kind === 'dwmtj-mw' ? n.spec : undefined;
+          const report = runPytorchReference({
+            neuron: n.name as ReferenceNeuron,
+            table: neuron?.table,
+            mapping: neuron ? voltageMappingOf(neuron) : undefined,
+            timesteps: T,
+            hidden,
+            batch,
+            threads: workerCounts,
+            runs: steps, // same warm-up and number of timed steps as ours
+            warmup,
+            images: data.images,
+            labels: data.labels,
+            source,
+          });
+          torch.set(n.name, report);
+          for (const r of report.results)
+            log(
+              `  PyTorch ${report.torch} reference (${n.name}), ${r.threads} thread(s): ${r.images_per_s.toFixed(1)} images/s`,
+            );
+        }
       } catch (err) {
         torchNote = `not available: ${(err as Error).message.split('\n')[0]}`;
       }
     }
     if (torchNote) log(`  PyTorch: ${torchNote}`);
-    if (torch)
-      for (const r of torch.results)
+    for (const [name, report] of torch)
+      for (const r of report.results)
         out.push(
           result(
             'snn',
-            `PyTorch reference: train lif 784-${hidden}-${hidden}-10 T=${T} batch ${batch}, ${r.threads} thread(s)`,
+            `PyTorch reference: train ${name} 784-${hidden}-${hidden}-10 T=${T} batch ${batch}, ${r.threads} thread(s)`,
             'images',
             batch,
             {
@@ -253,13 +271,14 @@ export const snnSuite: BenchSuite = {
             },
             {
               extra: {
+                neuron: name,
                 threads: r.threads,
-                torch: torch.torch,
-                python: torch.python,
-                blas: torch.blas,
-                images: torch.images,
-                script: 'src/bench/pytorch/snn_lif.py',
-                gradient_check_vs_magneuro: check ?? null,
+                torch: report.torch,
+                python: report.python,
+                blas: report.blas,
+                images: report.images,
+                script: 'src/bench/pytorch/snn.py',
+                gradient_check_vs_magneuro: name === 'lif' ? (check ?? null) : null,
               },
             },
           ),
@@ -267,16 +286,21 @@ export const snnSuite: BenchSuite = {
 
     const loadAfterTorch = loadavg()[0];
     // Best configuration on each side (robust to one thread count suffering from other processes).
-    const bestOurs = Math.max(
-      ...ours
-        .filter((o) => o.neuron === 'lif' && o.kernels === backend)
-        .map((o) => batch / o.timing.median_s),
-    );
-    const bestTorch = torch ? Math.max(...torch.results.map((r) => r.images_per_s)) : undefined;
+    const bestOursOf = (neuron: string) =>
+      Math.max(
+        ...ours
+          .filter((o) => o.neuron === neuron && o.kernels === backend)
+          .map((o) => batch / o.timing.median_s),
+      );
+    const bestTorchOf = (neuron: string) => {
+      const r = torch.get(neuron);
+      return r ? Math.max(...r.results.map((x) => x.images_per_s)) : undefined;
+    };
     for (const o of ours) {
       const tp = batch / o.timing.median_s;
-      const ref = torch?.results.find((r) => r.threads === o.workers);
-      const isLif = o.neuron === 'lif';
+      const report = torch.get(o.neuron);
+      const ref = report?.results.find((r) => r.threads === o.workers);
+      const bestTorch = bestTorchOf(o.neuron);
       const jsTwin = ours.find(
         (x) => x.neuron === o.neuron && x.workers === o.workers && x.kernels === 'javascript' && x !== o,
       );
@@ -294,7 +318,7 @@ export const snnSuite: BenchSuite = {
               throughput_per_s: denseTp,
               ratio: tp / denseTp,
             },
-            ...(isLif && vsTorch !== undefined && o.kernels === backend
+            ...(vsTorch !== undefined && o.kernels === backend
               ? { goal: { ratio_vs_pytorch_min: 1 }, goal_met: vsTorch >= 1 }
               : {}),
             extra: {
@@ -308,17 +332,12 @@ export const snnSuite: BenchSuite = {
                 ? {
                     threads: ref.threads,
                     images_per_s: ref.images_per_s,
-                    torch: torch!.torch,
-                    network: 'lif',
+                    torch: report!.torch,
+                    network: o.neuron,
                   }
                 : (torchNote ?? 'not available'),
-              ratio_vs_pytorch: isLif ? (vsTorch ?? null) : null,
-              ...(isLif
-                ? { best_ratio_vs_pytorch: bestTorch ? bestOurs / bestTorch : null }
-                : {
-                    ratio_vs_pytorch_lif: vsTorch ?? null,
-                    note: 'the PyTorch reference is the LIF network; this ratio compares against it for scale only',
-                  }),
+              ratio_vs_pytorch: vsTorch ?? null,
+              best_ratio_vs_pytorch: bestTorch ? bestOursOf(o.neuron) / bestTorch : null,
               goal: 'training throughput no worse than the PyTorch implementation of the same network, same CPU, same thread count',
               load_average_1min: {
                 start: loadAtStart,
@@ -331,10 +350,14 @@ export const snnSuite: BenchSuite = {
         ),
       );
     }
-    if (bestTorch)
-      log(
-        `  LIF vs PyTorch: best ${bestOurs.toFixed(1)} vs ${bestTorch.toFixed(1)} images/s (x${(bestOurs / bestTorch).toFixed(2)}); load average ${loadAtStart.toFixed(1)} -> ${loadAfterTorch.toFixed(1)} on ${cpus().length} cores`,
-      );
+    for (const n of neurons) {
+      const bestTorch = bestTorchOf(n.name);
+      if (bestTorch)
+        log(
+          `  ${n.name} vs PyTorch: best ${bestOursOf(n.name).toFixed(1)} vs ${bestTorch.toFixed(1)} images/s (x${(bestOursOf(n.name) / bestTorch).toFixed(2)})`,
+        );
+    }
+    log(`  load average ${loadAtStart.toFixed(1)} -> ${loadAfterTorch.toFixed(1)} on ${cpus().length} cores`);
     return out;
   },
 };

@@ -35,6 +35,10 @@ export interface NativeAddon {
     n: number,
     out: Float32Array,
   ): number;
+  dwmtjBinaryForward(...a: unknown[]): void;
+  dwmtjMultiForward(...a: unknown[]): void;
+  dwmtjMultiBackward(...a: unknown[]): void;
+  dwmtjMultiSupport(...a: unknown[]): number;
   lifForward(...a: unknown[]): void;
   lifSupport(...a: unknown[]): number;
   lifBackward(...a: unknown[]): void;
@@ -51,6 +55,29 @@ export interface NativeAddon {
   /** dist[i count + k] = |r_i - r_k| + 1e-12 as the JavaScript pair loops compute it. */
   skyrmionPairDistances(count: number, x: Float64Array, dist: Float64Array): void;
 }
+
+/** Every function of NativeAddon: a build that lacks one (older sources) is reported, not used. */
+const NATIVE_FUNCTIONS: ReadonlyArray<keyof NativeAddon> = [
+  'forwardSpikeRows',
+  'forwardFromToggles',
+  'accumulateSpikeOuter',
+  'maskedGradToInputs',
+  'poissonEncodeAlea',
+  'dwmtjBinaryForward',
+  'dwmtjMultiForward',
+  'dwmtjMultiBackward',
+  'dwmtjMultiSupport',
+  'lifForward',
+  'lifSupport',
+  'lifBackward',
+  'bnStats',
+  'bnNormalize',
+  'bnGradSums',
+  'bnInputGrad',
+  'skyrmionPairForces',
+  'skyrmionPairDistances',
+  'skyrmionPairPressure',
+];
 
 /** Path of the compiled addon inside the package. */
 export function nativeAddonPath(): string {
@@ -76,7 +103,13 @@ export function loadNativeAddon(): NativeLoad {
     return loaded;
   }
   try {
-    loaded = { addon: createRequire(import.meta.url)(path) as NativeAddon };
+    const addon = createRequire(import.meta.url)(path) as Record<string, unknown>;
+    const missing = NATIVE_FUNCTIONS.filter((f) => typeof addon[f] !== 'function');
+    loaded = missing.length
+      ? {
+          reason: `native kernels out of date (${path} lacks ${missing.join(', ')}; rebuild with \`npm run build:native\`)`,
+        }
+      : { addon: addon as unknown as NativeAddon };
   } catch (err) {
     loaded = { reason: `native kernels failed to load: ${(err as Error).message.split('\n')[0]}` };
   }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "dwmtj_neurons.h"
 #include "skyrmion_pairs.h"
 #include "snn_layers.h"
 #include "spikes.h"
@@ -149,8 +150,13 @@ static napi_value js_masked_grad_to_inputs(napi_env env, napi_callback_info info
   NEED(delta_len >= (size_t)rows * nOut);
   NEED(gs_len >= (size_t)rows * nIn);
   NEED(scratch_len >= (size_t)nIn);
+  const int computed = masked_grad_to_inputs(rows, nIn, nOut, w, delta, need, gs, scratch);
+  if (computed < 0) {
+    napi_throw_error(env, NULL, "magneuro native kernel: out of memory");
+    return NULL;
+  }
   napi_value out;
-  CHECK(napi_create_int32(env, masked_grad_to_inputs(rows, nIn, nOut, w, delta, need, gs, scratch), &out));
+  CHECK(napi_create_int32(env, computed, &out));
   return out;
 }
 
@@ -380,6 +386,88 @@ static napi_value js_poisson_encode_alea(napi_env env, napi_callback_info info) 
   return r;
 }
 
+/* dwmtjBinaryForward(state[c, s0, s1, s2], x, s, trace, len, grid, prob, probSlope, center, scale);
+   state advanced */
+static napi_value js_dwmtj_binary_forward(napi_env env, napi_callback_info info) {
+  ARGS(10);
+  F64(0, state, "state");
+  F32(1, x, "x");
+  F32(2, s, "s");
+  F32(3, trace, "trace");
+  INT(4, len);
+  F64(5, grid, "grid");
+  F64(6, prob, "prob");
+  F64(7, probSlope, "probSlope");
+  NUM(8, center);
+  NUM(9, scale);
+  NEED(state_len >= 4);
+  NEED(x_len >= (size_t)len && s_len >= (size_t)len && trace_len >= (size_t)len);
+  NEED(grid_len >= 2 && prob_len == grid_len && probSlope_len + 1 == grid_len);
+  dwmtj_binary_forward(state, x, s, trace, (size_t)len, grid, prob, probSlope, (int)grid_len, center, scale);
+  return NULL;
+}
+
+/* dwmtjMultiForward(state, x, s, trace, batch, T, n, grid, prob[nGrid x nStates], nStates,
+   meanAdvanceSlope[nGrid - 1], center, scale, scratch[nStates]); state advanced */
+static napi_value js_dwmtj_mw_forward(napi_env env, napi_callback_info info) {
+  ARGS(14);
+  F64(0, state, "state");
+  F32(1, x, "x");
+  F32(2, s, "s");
+  F32(3, trace, "trace");
+  INT(4, batch);
+  INT(5, T);
+  INT(6, n);
+  F64(7, grid, "grid");
+  F64(8, prob, "prob");
+  INT(9, nStates);
+  F64(10, meanAdvanceSlope, "meanAdvanceSlope");
+  NUM(11, center);
+  NUM(12, scale);
+  F64(13, scratch, "scratch");
+  const size_t len = (size_t)batch * T * n;
+  NEED(state_len >= 4);
+  NEED(x_len >= len && s_len >= len && trace_len >= len);
+  NEED(nStates >= 1 && grid_len >= 2 && prob_len == grid_len * nStates && meanAdvanceSlope_len + 1 == grid_len);
+  NEED(scratch_len >= (size_t)nStates);
+  dwmtj_mw_forward(state, x, s, trace, batch, T, n, grid, (int)grid_len, prob, nStates, meanAdvanceSlope, center, scale,
+                   scratch);
+  return NULL;
+}
+
+/* dwmtjMultiBackward(s, trace, gS, gX, batch, T, n, inv) */
+static napi_value js_dwmtj_mw_backward(napi_env env, napi_callback_info info) {
+  ARGS(8);
+  F32(0, s, "s");
+  F32(1, trace, "trace");
+  F32(2, gS, "gS");
+  F32(3, gX, "gX");
+  INT(4, batch);
+  INT(5, T);
+  INT(6, n);
+  NUM(7, inv);
+  const size_t len = (size_t)batch * T * n;
+  NEED(s_len >= len && trace_len >= len && gS_len >= len && gX_len >= len);
+  dwmtj_mw_backward(s, trace, gS, gX, batch, T, n, inv);
+  return NULL;
+}
+
+/* dwmtjMultiSupport(s, trace, need, batch, T, n) -> count */
+static napi_value js_dwmtj_mw_support(napi_env env, napi_callback_info info) {
+  ARGS(6);
+  F32(0, s, "s");
+  F32(1, trace, "trace");
+  U8(2, need, "need");
+  INT(3, batch);
+  INT(4, T);
+  INT(5, n);
+  const size_t len = (size_t)batch * T * n;
+  NEED(s_len >= len && trace_len >= len && need_len >= len);
+  napi_value r;
+  CHECK(napi_create_double(env, (double)dwmtj_mw_support(s, trace, need, batch, T, n), &r));
+  return r;
+}
+
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"forwardSpikeRows", NULL, js_forward_spike_rows, NULL, NULL, NULL, napi_enumerable, NULL},
@@ -394,6 +482,10 @@ NAPI_MODULE_INIT() {
       {"bnGradSums", NULL, js_bn_grad_sums, NULL, NULL, NULL, napi_enumerable, NULL},
       {"bnInputGrad", NULL, js_bn_input_grad, NULL, NULL, NULL, napi_enumerable, NULL},
       {"poissonEncodeAlea", NULL, js_poisson_encode_alea, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"dwmtjBinaryForward", NULL, js_dwmtj_binary_forward, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"dwmtjMultiForward", NULL, js_dwmtj_mw_forward, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"dwmtjMultiBackward", NULL, js_dwmtj_mw_backward, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"dwmtjMultiSupport", NULL, js_dwmtj_mw_support, NULL, NULL, NULL, napi_enumerable, NULL},
       {"skyrmionPairForces", NULL, js_skyrmion_pair_forces, NULL, NULL, NULL, napi_enumerable, NULL},
       {"skyrmionPairDistances", NULL, js_skyrmion_pair_distances, NULL, NULL, NULL, napi_enumerable, NULL},
       {"skyrmionPairPressure", NULL, js_skyrmion_pair_pressure, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -35,6 +35,19 @@ static inline v8f load8(const float *p) {
 static inline void store8(float *p, v8f f) { memcpy(p, &f, sizeof f); }
 static inline v8f splat8(float x) { return (v8f){x, x, x, x, x, x, x, x}; }
 
+/*
+ * Keep a loaded vector in a register: an empty asm that "changes" it stops the compiler from
+ * re-reading memory at every use (it otherwise folds the load into each multiply, which doubles the
+ * loads of a register-tiled loop). No instruction is emitted; the value is unchanged.
+ */
+#if defined(__AVX512VL__)
+#define KEEP_IN_REGISTER(v) __asm__("" : "+v"(v))
+#elif defined(__x86_64__) || defined(__i386__)
+#define KEEP_IN_REGISTER(v) __asm__("" : "+x"(v))
+#else
+#define KEEP_IN_REGISTER(v) ((void)0)
+#endif
+
 /* 4 x 4 transpose of four rows of 4 floats (p0..p3) into columns c[0..3] (c[k][q] = p_q[k]), widened. */
 static inline void transpose4(const float *p0, const float *p1, const float *p2, const float *p3, v4d c[4]) {
   v4f r0, r1, r2, r3;

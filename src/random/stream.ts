@@ -17,7 +17,7 @@ type AnyFloatArray = Float64Array | Float32Array;
 
 export class RandomStream {
   readonly seed: string;
-  private readonly prng: () => number;
+  private prng: seedrandom.StatefulPRNG<seedrandom.State.Alea>;
   private spare = 0;
   private hasSpare = false;
 
@@ -25,7 +25,7 @@ export class RandomStream {
     if (typeof seed === 'number' && !Number.isFinite(seed))
       throw new ParameterError('seed', seed, 'a finite number or a string');
     this.seed = String(seed);
-    this.prng = seedrandom.alea(this.seed);
+    this.prng = seedrandom.alea(this.seed, { state: true });
   }
 
   /** Child stream for (label, index): independent of the draws made on this stream so far. */
@@ -40,6 +40,19 @@ export class RandomStream {
   aleaStartState(): Float64Array {
     const st = seedrandom.alea(this.seed, { state: true }).state();
     return Float64Array.of(st.c, st.s0, st.s1, st.s2);
+  }
+
+  /**
+   * Bulk draws by a kernel that runs Alea's recurrence itself (a typed-array loop or its native
+   * twin): `draw` receives the generator's current state (c, s0, s1, s2), advances it in place by
+   * the uniforms it uses, and the stream continues from the state it leaves. The numbers are those
+   * `uniform()` would have returned in the same order (tested).
+   */
+  drawWithAlea(draw: (state: Float64Array) => void): void {
+    const st = this.prng.state();
+    const state = Float64Array.of(st.c, st.s0, st.s1, st.s2);
+    draw(state);
+    this.prng = seedrandom.alea('', { state: { c: state[0], s0: state[1], s1: state[2], s2: state[3] } });
   }
 
   /** Uniform on [0, 1), 32-bit resolution. */

@@ -1,7 +1,7 @@
 /**
  * Which implementation runs the hot loops of the spiking network (sparse spike kernels of
- * spikes.ts, LIF and batch-norm loops of snn-layers.ts), or their C twins in
- * src/native/spikes.c and snn_layers.c (the optional addon of src/native/addon.ts). The two give bit-identical results
+ * spikes.ts, LIF and batch-norm loops of snn-layers.ts, DW-MTJ neuron loops of dwmtj-neurons.ts),
+ * or their C twins in src/native/spikes.c, snn_layers.c and dwmtj_neurons.c (the optional addon of src/native/addon.ts). The two give bit-identical results
  * (test/snn-native.test.ts), so the choice changes speed, never numbers.
  *
  * Selection: `MAGNEURO_KERNELS=javascript` forces the JavaScript kernels; `native` requires the
@@ -10,6 +10,7 @@
 import { loadNativeAddon, nativeAddonFor, type KernelPreference } from '../../native/addon.js';
 import { accumulateSpikeOuter, forwardFromToggles, forwardSpikeRows, maskedGradToInputs } from './spikes.js';
 import * as L from './snn-layers.js';
+import * as D from './dwmtj-neurons.js';
 import { createRng } from '../../random/stream.js';
 
 export interface SpikeKernels {
@@ -20,6 +21,10 @@ export interface SpikeKernels {
   accumulateSpikeOuter: typeof accumulateSpikeOuter;
   maskedGradToInputs: typeof maskedGradToInputs;
   poissonEncode: typeof L.poissonEncode;
+  dwmtjBinaryForward: typeof D.dwmtjBinaryForward;
+  dwmtjMultiForward: typeof D.dwmtjMultiForward;
+  dwmtjMultiBackward: typeof D.dwmtjMultiBackward;
+  dwmtjMultiSupport: typeof D.dwmtjMultiSupport;
   lifForward: typeof L.lifForward;
   lifSupport: typeof L.lifSupport;
   lifBackward: typeof L.lifBackward;
@@ -36,6 +41,10 @@ export const javascriptSpikeKernels: SpikeKernels = {
   accumulateSpikeOuter,
   maskedGradToInputs,
   poissonEncode: L.poissonEncode,
+  dwmtjBinaryForward: D.dwmtjBinaryForward,
+  dwmtjMultiForward: D.dwmtjMultiForward,
+  dwmtjMultiBackward: D.dwmtjMultiBackward,
+  dwmtjMultiSupport: D.dwmtjMultiSupport,
   lifForward: L.lifForward,
   lifSupport: L.lifSupport,
   lifBackward: L.lifBackward,
@@ -61,6 +70,10 @@ export function loadNativeSpikeKernels(): { kernels?: SpikeKernels; reason?: str
       maskedGradToInputs: a.maskedGradToInputs as SpikeKernels['maskedGradToInputs'],
       poissonEncode: (seed, p, batch, T, n, out) =>
         a.poissonEncodeAlea(createRng(seed).aleaStartState(), p, batch, T, n, out),
+      dwmtjBinaryForward: a.dwmtjBinaryForward as SpikeKernels['dwmtjBinaryForward'],
+      dwmtjMultiForward: a.dwmtjMultiForward as SpikeKernels['dwmtjMultiForward'],
+      dwmtjMultiBackward: a.dwmtjMultiBackward as SpikeKernels['dwmtjMultiBackward'],
+      dwmtjMultiSupport: a.dwmtjMultiSupport as SpikeKernels['dwmtjMultiSupport'],
       lifForward: a.lifForward as SpikeKernels['lifForward'],
       lifSupport: a.lifSupport as SpikeKernels['lifSupport'],
       lifBackward: a.lifBackward as SpikeKernels['lifBackward'],

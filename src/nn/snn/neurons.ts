@@ -17,9 +17,9 @@
  */
 import type { RandomStream } from '../../random/stream.js';
 import type { StateTable, SwitchingTable } from '../../tables/schema.js';
-import { stateProbabilitiesAt } from '../../tables/lookup.js';
 import { ParameterError } from '../../util/errors.js';
 import { spikeKernels, type KernelPreference, type SpikeKernels } from '../kernels/spike-backend.js';
+import { intervalSlopes } from '../kernels/dwmtj-neurons.js';
 
 /**
  * Arguments of `forward`: the drive x, the spikes s (written, 0 or 1) and the trace (written: what
@@ -260,43 +260,32 @@ export function defaultVoltageMapping(
   return { center_V: 0.5 * (vLo + vHi), scale_V: 0.25 * (vHi - vLo) };
 }
 
-/** Piecewise-linear 1-D function on a strictly increasing grid (value, slope), clamped outside. */
-class PiecewiseLinear {
-  constructor(
-    private readonly x: Float64Array,
-    private readonly y: Float64Array,
-  ) {}
-  private bracket(v: number): number {
-    const x = this.x;
-    let lo = 0;
-    let hi = x.length - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (x[mid] <= v) lo = mid;
-      else hi = mid;
-    }
-    return lo;
+function checkMapping(m: VoltageMapping): void {
+  if (!Number.isFinite(m.center_V)) throw new ParameterError('center_V', m.center_V, 'a finite voltage');
+  if (!(m.scale_V !== 0 && Number.isFinite(m.scale_V)))
+    throw new ParameterError('scale_V', m.scale_V, 'a finite nonzero voltage scale');
+}
+
+/** Table columns as typed arrays for the neuron loops, after checking the grid and the values. */
+function voltageGrid(name: string, voltage: readonly number[]): Float64Array {
+  if (!Array.isArray(voltage) || voltage.length < 2)
+    throw new ParameterError(`${name}.voltage_V`, voltage?.length, 'at least 2 voltages');
+  for (let i = 0; i < voltage.length; i++) {
+    if (!Number.isFinite(voltage[i]))
+      throw new ParameterError(`${name}.voltage_V[${i}]`, voltage[i], 'a finite voltage');
+    if (i > 0 && !(voltage[i] > voltage[i - 1]))
+      throw new ParameterError(
+        `${name}.voltage_V[${i}]`,
+        voltage[i],
+        `> voltage_V[${i - 1}] = ${voltage[i - 1]} V`,
+      );
   }
-  /** Writes [value, slope] of the interpolant at v; slope 0 outside the grid. */
-  eval(v: number, out: Float64Array): void {
-    const x = this.x;
-    const y = this.y;
-    const last = x.length - 1;
-    if (v <= x[0]) {
-      out[0] = y[0];
-      out[1] = 0;
-      return;
-    }
-    if (v >= x[last]) {
-      out[0] = y[last];
-      out[1] = 0;
-      return;
-    }
-    const i = this.bracket(v);
-    const slope = (y[i + 1] - y[i]) / (x[i + 1] - x[i]);
-    out[0] = y[i] + slope * (v - x[i]);
-    out[1] = slope;
-  }
+  return Float64Array.from(voltage);
+}
+
+function probabilityValue(name: string, p: number): number {
+  if (!(p >= 0 && p <= 1)) throw new ParameterError(name, p, 'a probability in [0, 1]');
+  return p;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,30 +302,52 @@ class PiecewiseLinear {
 export class BinaryDwMtjNeuron implements SpikingNeuron {
   readonly kind = 'dwmtj-binary';
   readonly mapping: VoltageMapping;
-  private readonly curve: PiecewiseLinear;
+  private readonly grid: Float64Array;
+  private readonly prob: Float64Array;
+  /** dP/dV on each grid interval. */
+  private readonly probSlope: Float64Array;
+  /** Neuron loops: JavaScript (kernels/dwmtj-neurons.ts) or their bit-identical C twins. */
+  private readonly K: SpikeKernels;
 
   constructor(
     readonly table: SwitchingTable,
     mapping?: VoltageMapping,
+    kernels?: KernelPreference,
   ) {
-    this.mapping = mapping ?? defaultVoltageMapping(table.voltage_V, table.probability);
-    if (!(this.mapping.scale_V !== 0 && Number.isFinite(this.mapping.scale_V)))
-      throw new ParameterError('scale_V', this.mapping.scale_V, 'a finite nonzero voltage scale');
-    this.curve = new PiecewiseLinear(
-      Float64Array.from(table.voltage_V),
-      Float64Array.from(table.probability),
+    if (!table || table.kind !== 'switching-probability')
+      throw new ParameterError('table.kind', table?.kind, "a 'switching-probability' table");
+    this.grid = voltageGrid('table', table.voltage_V);
+    if (!Array.isArray(table.probability) || table.probability.length !== this.grid.length)
+      throw new ParameterError(
+        'table.probability',
+        table.probability?.length,
+        `${this.grid.length} values (one per voltage)`,
+      );
+    this.prob = Float64Array.from(table.probability, (p, i) =>
+      probabilityValue(`table.probability[${i}]`, p),
     );
+    this.probSlope = intervalSlopes(this.grid, this.prob);
+    this.mapping = mapping ?? defaultVoltageMapping(table.voltage_V, table.probability);
+    checkMapping(this.mapping);
+    this.K = spikeKernels(kernels);
   }
 
   forward(...[x, s, trace, batch, T, n, rng]: ForwardArgs): void {
     const { center_V, scale_V } = this.mapping;
-    const ps = new Float64Array(2);
-    const len = batch * T * n;
-    for (let k = 0; k < len; k++) {
-      this.curve.eval(center_V + scale_V * x[k], ps);
-      s[k] = rng.uniform() < ps[0] ? 1 : 0;
-      trace[k] = ps[1] * scale_V;
-    }
+    rng.drawWithAlea((state) =>
+      this.K.dwmtjBinaryForward(
+        state,
+        x,
+        s,
+        trace,
+        batch * T * n,
+        this.grid,
+        this.prob,
+        this.probSlope,
+        center_V,
+        scale_V,
+      ),
+    );
   }
 
   backward(...[, , trace, gS, gX, batch, T, n]: BackwardArgs): void {
@@ -375,61 +386,70 @@ export class BinaryDwMtjNeuron implements SpikingNeuron {
 export class MultiWeightDwMtjNeuron implements SpikingNeuron {
   readonly kind = 'dwmtj-mw';
   readonly mapping: VoltageMapping;
-  private readonly meanAdvance: PiecewiseLinear;
   private readonly nStates: number;
+  private readonly grid: Float64Array;
+  /** P_k(V) at the grid voltages, row-major (grid x states). */
+  private readonly prob: Float64Array;
+  /** dE[k]/dV on each grid interval, E[k](V) = sum_k k P_k(V). */
+  private readonly meanAdvanceSlope: Float64Array;
+  /** Neuron loops: JavaScript (kernels/dwmtj-neurons.ts) or their bit-identical C twins. */
+  private readonly K: SpikeKernels;
 
   constructor(
     readonly table: StateTable,
     mapping?: VoltageMapping,
+    kernels?: KernelPreference,
   ) {
-    this.nStates = table.states.length;
+    if (!table || table.kind !== 'state-probability')
+      throw new ParameterError('table.kind', table?.kind, "a 'state-probability' table");
+    this.grid = voltageGrid('table', table.voltage_V);
+    const ns = Array.isArray(table.states) ? table.states.length : 0;
+    if (ns < 2) throw new ParameterError('table.states', ns, 'at least 2 states');
+    this.nStates = ns;
+    if (!Array.isArray(table.probability) || table.probability.length !== this.grid.length)
+      throw new ParameterError(
+        'table.probability',
+        table.probability?.length,
+        `${this.grid.length} rows (one per voltage)`,
+      );
+    this.prob = new Float64Array(this.grid.length * ns);
+    table.probability.forEach((row, i) => {
+      if (!Array.isArray(row) || row.length !== ns)
+        throw new ParameterError(`table.probability[${i}]`, row?.length, `${ns} values (one per state)`);
+      row.forEach((p, k) => (this.prob[i * ns + k] = probabilityValue(`table.probability[${i}][${k}]`, p)));
+    });
     const ek = table.probability.map((row) => row.reduce((acc, p, k) => acc + k * p, 0));
+    this.meanAdvanceSlope = intervalSlopes(this.grid, Float64Array.from(ek));
     this.mapping = mapping ?? defaultVoltageMapping(table.voltage_V, ek);
-    if (!(this.mapping.scale_V !== 0 && Number.isFinite(this.mapping.scale_V)))
-      throw new ParameterError('scale_V', this.mapping.scale_V, 'a finite nonzero voltage scale');
-    this.meanAdvance = new PiecewiseLinear(Float64Array.from(table.voltage_V), Float64Array.from(ek));
+    checkMapping(this.mapping);
+    this.K = spikeKernels(kernels);
   }
 
   forward(...[x, s, trace, batch, T, n, rng]: ForwardArgs): void {
     const { center_V, scale_V } = this.mapping;
-    const ns = this.nStates;
-    const probs = new Float64Array(ns);
-    const es = new Float64Array(2);
-    const last = ns - 1;
-    for (let b = 0; b < batch; b++) {
-      for (let j = 0; j < n; j++) {
-        let a = 0;
-        for (let t = 0; t < T; t++) {
-          const k = (b * T + t) * n + j;
-          const v = center_V + scale_V * x[k];
-          stateProbabilitiesAt(this.table, v, probs);
-          const r = rng.uniform();
-          let c = probs[0];
-          let state = 0;
-          while (state < last && r >= c) c += probs[++state];
-          a += state;
-          const sp = a >= last ? 1 : 0;
-          s[k] = sp;
-          if (sp) a = 0;
-          this.meanAdvance.eval(v, es);
-          trace[k] = es[1] * scale_V;
-        }
-      }
-    }
+    const scratch = new Float64Array(this.nStates);
+    rng.drawWithAlea((state) =>
+      this.K.dwmtjMultiForward(
+        state,
+        x,
+        s,
+        trace,
+        batch,
+        T,
+        n,
+        this.grid,
+        this.prob,
+        this.nStates,
+        this.meanAdvanceSlope,
+        center_V,
+        scale_V,
+        scratch,
+      ),
+    );
   }
 
   backward(...[, s, trace, gS, gX, batch, T, n]: BackwardArgs): void {
-    const inv = 1 / (this.nStates - 1);
-    for (let b = 0; b < batch; b++) {
-      for (let j = 0; j < n; j++) {
-        let gA = 0;
-        for (let t = T - 1; t >= 0; t--) {
-          const k = (b * T + t) * n + j;
-          gA = gS[k] * inv + (1 - s[k]) * gA;
-          gX[k] = gA * trace[k];
-        }
-      }
-    }
+    this.K.dwmtjMultiBackward(s, trace, gS, gX, batch, T, n, 1 / (this.nStates - 1));
   }
 
   /**
@@ -438,18 +458,6 @@ export class MultiWeightDwMtjNeuron implements SpikingNeuron {
    * (need[t-1] and s[t-1] = 0).
    */
   spikeGradientSupport(...[s, trace, need, batch, T, n]: SupportArgs): number {
-    let c = 0;
-    for (let b = 0; b < batch; b++)
-      for (let j = 0; j < n; j++) {
-        let on = 0;
-        for (let t = 0; t < T; t++) {
-          const k = (b * T + t) * n + j;
-          if (t > 0 && s[k - n] !== 0) on = 0;
-          if (trace[k] !== 0) on = 1;
-          need[k] = on;
-          c += on;
-        }
-      }
-    return c;
+    return this.K.dwmtjMultiSupport(s, trace, need, batch, T, n);
   }
 }

@@ -32,9 +32,9 @@ export async function createNeuron(spec: NeuronSpec, kernels?: KernelPreference)
     case 'lif':
       return new LifNeuron(spec.params ?? {}, kernels);
     case 'dwmtj-binary':
-      return new BinaryDwMtjNeuron(spec.table, spec.mapping);
+      return new BinaryDwMtjNeuron(spec.table, spec.mapping, kernels);
     case 'dwmtj-mw':
-      return new MultiWeightDwMtjNeuron(spec.table, spec.mapping);
+      return new MultiWeightDwMtjNeuron(spec.table, spec.mapping, kernels);
     case 'module': {
       const mod = (await import(spec.moduleUrl)) as Record<string, (o: unknown) => SpikingNeuron>;
       const f = mod[spec.exportName];

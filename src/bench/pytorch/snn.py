@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch reference of magneuro's spiking-MLP training step, for the speed goal of issue 6
-("training throughput no worse than a PyTorch implementation of the same network on the same CPU").
+("training throughput no worse than a PyTorch implementation of the same network on the same CPU"),
+for each neuron type: LIF, binary DW-MTJ and multi-weight DW-MTJ.
 
 The network and the training step are those of src/nn/snn (equations in docs/spiking.md):
 
@@ -17,6 +18,16 @@ The network and the training step are those of src/nn/snn (equations in docs/spi
         v[t] = u[t] (1 - s[t]) + v_reset s[t]          alpha = 1 - dt/tau_mem = 0.9, beta = 1 - dt/tau_syn = 0.8
   LI:   i[t] = beta i[t-1] + z[t];  v[t] = alpha v[t-1] + (1 - alpha) i[t]
 
+  DW-MTJ neurons (--neuron dwmtj-binary | dwmtj-mw, --table FILE in magneuro.table/1 JSON): the drive
+  x sets the pulse V = center + scale x (--center-v/--scale-v; default magneuro's defaultVoltageMapping
+  rule: x in [-2, 2] spans the table's active range); tables are interpolated linearly, end values
+  hold outside, with zero slope.
+  binary:  s[t] ~ Bernoulli(P(V(x[t]))), no state; backward ds/dx := P'(V) scale (straight-through)
+  multi-weight (n states): k[t] ~ Categorical(P_0..P_{n-1}(V(x[t]))), a[t] = a[t-1](1 - s[t-1]) + k[t],
+           s[t] = H(a[t] - (n - 1)); backward s ~ a/(n - 1), dk/dx := E[k]'(V) scale, reset detached
+  Only the recursions (LIF, multi-weight position) loop over time; the binary neuron and all the
+  table look-ups are one vectorized operation over [T, B, n].
+
 It is written the way a PyTorch user would write it for speed: each linear layer is one matrix
 product over all T steps (time-major tensors [T, B, n]), batch norm is the fused native
 F.batch_norm, only the neuron recursions loop over time. The shard of an image is b mod (B / 25), so
@@ -30,7 +41,8 @@ Modes:
                     grad.f32 (magneuro's flat parameter layout) to DIR: used to show that this
                     reference computes the same gradient as magneuro.
 
-Usage: /usr/bin/python3 bench/pytorch/snn_lif.py [--timesteps 80] [--hidden 500] [--batch 100]
+Usage: /usr/bin/python3 src/bench/pytorch/snn.py [--neuron lif|dwmtj-binary|dwmtj-mw] [--table FILE.json]
+          [--center-v V --scale-v V] [--timesteps 80] [--hidden 500] [--batch 100]
           [--threads 2,1] [--runs 5] [--warmup 2] [--images FILE.f32 --labels FILE.u8 | --idx-dir DIR]
 """
 import argparse
@@ -90,6 +102,140 @@ def lif(x):
     return torch.stack(out)
 
 
+class Table:
+    """Piecewise-linear look-up on the table's voltage grid (one 1-D table per column), ends held
+    outside the grid with zero slope. locate() finds the interval once; value()/slope() per column."""
+
+    def __init__(self, voltage, columns):
+        self.v = torch.tensor(voltage, dtype=torch.float32)
+        self.last = self.v.numel() - 1
+        dv = self.v[1:] - self.v[:-1]
+        self.y = [torch.tensor(col, dtype=torch.float32) for col in zip(*columns)]
+        self.dy = [(y[1:] - y[:-1]) / dv for y in self.y]
+
+    def locate(self, V):
+        """V (no autograd) -> (offset into the interval, interval index, inside-the-grid mask)."""
+        vc = V.clamp(float(self.v[0]), float(self.v[self.last]))
+        i = (torch.searchsorted(self.v, vc, right=True) - 1).clamp_(0, self.last - 1)
+        inside = (V > self.v[0]) & (V < self.v[self.last])
+        return vc - torch.take(self.v, i), i, inside
+
+    def value(self, m, loc):
+        d, i, _ = loc
+        return torch.take(self.y[m], i) + torch.take(self.dy[m], i) * d
+
+    def slope(self, m, loc):
+        _, i, inside = loc
+        return torch.take(self.dy[m], i) * inside
+
+
+class BinaryDwMtjSpike(torch.autograd.Function):
+    """s ~ Bernoulli(P(V)), V = center + scale x; backward ds/dx := P'(V) scale."""
+
+    @staticmethod
+    def forward(ctx, x, table, center, scale):
+        loc = table.locate(center + scale * x)
+        s = (torch.rand_like(x) < table.value(0, loc)).to(x.dtype)
+        ctx.save_for_backward(table.slope(0, loc) * scale)
+        return s
+
+    @staticmethod
+    def backward(ctx, grad_s):
+        (g,) = ctx.saved_tensors
+        return grad_s * g, None, None, None
+
+
+class MeanAdvance(torch.autograd.Function):
+    """Sampled state index k (forward) with the straight-through gradient dk/dx := E[k]'(V) scale."""
+
+    @staticmethod
+    def forward(ctx, x, cumulative, mean_advance, center, scale):
+        loc = cumulative.locate(center + scale * x)  # same grid for both tables
+        r = torch.rand_like(x)
+        k = torch.zeros_like(x)
+        for m in range(len(cumulative.y)):  # k = number of cumulative probabilities P_0 + .. + P_m <= r
+            k += r >= cumulative.value(m, loc)
+        ctx.save_for_backward(mean_advance.slope(0, loc) * scale)
+        return k
+
+    @staticmethod
+    def backward(ctx, grad_k):
+        (g,) = ctx.saved_tensors
+        return grad_k * g, None, None, None, None
+
+
+class PositionSpike(torch.autograd.Function):
+    """s = H(a - (n - 1)); backward ds/da := 1/(n - 1) (s ~ a/(n - 1))."""
+
+    @staticmethod
+    def forward(ctx, a, last):
+        ctx.inv = 1.0 / last
+        return (a >= last).to(a.dtype)
+
+    @staticmethod
+    def backward(ctx, grad_s):
+        return grad_s * ctx.inv, None
+
+
+def default_mapping(voltage, response):
+    """magneuro's defaultVoltageMapping: x in [-2, 2] spans the table's active range."""
+    lo, hi = 0, len(voltage) - 1
+    while lo + 1 < hi and response[lo + 1] == response[0]:
+        lo += 1
+    while hi - 1 > lo and response[hi - 1] == response[-1]:
+        hi -= 1
+    return 0.5 * (voltage[lo] + voltage[hi]), 0.25 * (voltage[hi] - voltage[lo])
+
+
+class BinaryDwMtj:
+    def __init__(self, table, center=None, scale=None):
+        self.table = Table(table["voltage_V"], [[p] for p in table["probability"]])
+        c, sc = default_mapping(table["voltage_V"], table["probability"])
+        self.center = c if center is None else center
+        self.scale = sc if scale is None else scale
+
+    def __call__(self, x):
+        return BinaryDwMtjSpike.apply(x, self.table, self.center, self.scale)
+
+
+class MultiWeightDwMtj:
+    def __init__(self, table, center=None, scale=None):
+        probs = table["probability"]
+        self.last = float(len(table["states"]) - 1)
+        cum = [[sum(row[: m + 1]) for m in range(len(row) - 1)] for row in probs]
+        ek = [sum(k * p for k, p in enumerate(row)) for row in probs]
+        self.cumulative = Table(table["voltage_V"], cum)
+        self.mean_advance = Table(table["voltage_V"], [[e] for e in ek])
+        c, sc = default_mapping(table["voltage_V"], ek)
+        self.center = c if center is None else center
+        self.scale = sc if scale is None else scale
+
+    def __call__(self, x):
+        k = MeanAdvance.apply(x, self.cumulative, self.mean_advance, self.center, self.scale)
+        a = torch.zeros_like(x[0])
+        keep = torch.ones_like(x[0])
+        out = []
+        for t in range(x.shape[0]):
+            a = a * keep + k[t]
+            s = PositionSpike.apply(a, self.last)
+            keep = 1.0 - s.detach()  # the reset carries no gradient
+            out.append(s)
+        return torch.stack(out)
+
+
+def make_neuron(args):
+    if args.neuron == "lif":
+        return lif
+    if not args.table:
+        sys.exit(f"--neuron {args.neuron} needs --table FILE.json")
+    table = json.load(open(args.table))
+    kind = {"dwmtj-binary": "switching-probability", "dwmtj-mw": "state-probability"}[args.neuron]
+    if table.get("kind") != kind:
+        sys.exit(f"--table {args.table}: kind {table.get('kind')!r}, --neuron {args.neuron} needs {kind!r}")
+    cls = BinaryDwMtj if args.neuron == "dwmtj-binary" else MultiWeightDwMtj
+    return cls(table, args.center_v, args.scale_v)
+
+
 def leaky_integrator(z):
     """z: [T, B, n] -> membrane v: [T, B, n]."""
     i = torch.zeros_like(z[0])
@@ -111,8 +257,9 @@ def ghost_batch_norm(z, gamma, beta, groups):
 
 
 class SpikingMlp(torch.nn.Module):
-    def __init__(self, inputs, hidden, outputs):
+    def __init__(self, inputs, hidden, outputs, neuron=lif):
         super().__init__()
+        self.neuron = neuron
         sizes = [inputs, *hidden]
         self.hidden = torch.nn.ModuleList(torch.nn.Linear(a, b, bias=False) for a, b in zip(sizes, sizes[1:]))
         self.gamma = torch.nn.ParameterList(torch.nn.Parameter(torch.ones(h)) for h in hidden)
@@ -132,7 +279,7 @@ class SpikingMlp(torch.nn.Module):
                 var, mean = torch.var_mean(zz, dim=0, unbiased=False)
                 rm.mul_(1 - momentum).add_(momentum * mean.view(groups, -1).mean(0))
                 rv.mul_(1 - momentum).add_(momentum * var.view(groups, -1).mean(0))
-            s = lif(x)
+            s = self.neuron(x)
         v = leaky_integrator(self.out(s))
         return v.max(dim=0).values
 
@@ -187,7 +334,7 @@ def blas_library():
 def time_training(args, threads, images, labels):
     torch.set_num_threads(threads)
     torch.manual_seed(1)
-    model = SpikingMlp(784, [args.hidden, args.hidden], 10)
+    model = SpikingMlp(784, [args.hidden, args.hidden], 10, make_neuron(args))
     opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-8)
     xs = torch.from_numpy(images).split(args.batch)  # consecutive batches, used in turn
     ys = torch.from_numpy(labels).split(args.batch)
@@ -274,6 +421,10 @@ def check_gradient(directory):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--neuron", choices=["lif", "dwmtj-binary", "dwmtj-mw"], default="lif")
+    p.add_argument("--table", help="device table (magneuro.table/1 JSON) of a DW-MTJ neuron")
+    p.add_argument("--center-v", type=float, help="voltage mapping V = center + scale x (default: table rule)")
+    p.add_argument("--scale-v", type=float)
     p.add_argument("--timesteps", type=int, default=80)
     p.add_argument("--hidden", type=int, default=500)
     p.add_argument("--batch", type=int, default=100)
@@ -301,6 +452,8 @@ def main():
                 "torch": torch.__version__,
                 "python": sys.version.split()[0],
                 "blas": blas_library(),
+                "neuron": args.neuron,
+                "table": json.load(open(args.table)).get("name") if args.table else None,
                 "config": {"inputs": 784, "hidden": [args.hidden] * 2, "outputs": 10, "timesteps": args.timesteps,
                            "batch": args.batch, "shard": SHARD},
                 "images": source,
