@@ -56,7 +56,8 @@ void dwmtj_binary_forward(double *state, const float *x, float *s, float *trace,
       slope = probSlope[i];
       p = prob[i] + slope * (v - grid[i]);
     }
-    s[k] = alea_next(st) < p ? 1.0f : 0.0f;
+    const int fire = alea_next(st) < p; /* as an integer: no branch on a coin flip */
+    s[k] = (float)fire;
     trace[k] = (float)(slope * scale);
   }
   for (int q = 0; q < 4; q++) state[q] = st[q];
@@ -95,14 +96,20 @@ void dwmtj_mw_forward(double *state, const float *x, float *s, float *trace, int
           for (int m = 0; m < nStates; m++) probs[m] = r0[m] * (1 - w) + r1[m] * w;
           slope = meanAdvanceSlope[i];
         }
+        /* m = the first state with u < P_0 + ... + P_m (the last if none), counted without
+           branches: the running sums are the ones the JavaScript loop forms, and they never
+           decrease (P_m >= 0), so the count of sums <= u is that first index. */
         const double u = alea_next(st);
         double c = probs[0];
-        int m = 0;
-        while (m < last && u >= c) c += probs[++m];
+        int m = u >= c;
+        for (int q = 1; q < last; q++) {
+          c += probs[q];
+          m += u >= c;
+        }
         a += m;
         const int spike = a >= last;
         s[k] = (float)spike;
-        if (spike) a = 0;
+        a = spike ? 0 : a;
         trace[k] = (float)(slope * scale);
       }
     }

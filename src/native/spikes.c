@@ -67,11 +67,45 @@ static void add_rows4_unit(float *out, const float *r0, const float *r1, const f
   }
 }
 
+/* Eight rows with values +-1 in one pass (as add_rows4_unit: each add rounded to float, in row order). */
+static void add_rows8_unit(float *out, const float *const r[8], const float v[8], int n) {
+  const v8f c0 = splat8(v[0]), c1 = splat8(v[1]), c2 = splat8(v[2]), c3 = splat8(v[3]);
+  const v8f c4 = splat8(v[4]), c5 = splat8(v[5]), c6 = splat8(v[6]), c7 = splat8(v[7]);
+  const float *r0 = r[0], *r1 = r[1], *r2 = r[2], *r3 = r[3], *r4 = r[4], *r5 = r[5], *r6 = r[6], *r7 = r[7];
+  int j = 0;
+  for (; j + 8 <= n; j += 8) {
+    v8f acc = load8(out + j);
+    acc = acc + c0 * load8(r0 + j);
+    acc = acc + c1 * load8(r1 + j);
+    acc = acc + c2 * load8(r2 + j);
+    acc = acc + c3 * load8(r3 + j);
+    acc = acc + c4 * load8(r4 + j);
+    acc = acc + c5 * load8(r5 + j);
+    acc = acc + c6 * load8(r6 + j);
+    acc = acc + c7 * load8(r7 + j);
+    store8(out + j, acc);
+  }
+  for (; j < n; j++) {
+    float acc = out[j];
+    for (int q = 0; q < 8; q++) acc = acc + v[q] * r[q][j];
+    out[j] = acc;
+  }
+}
+
 /* out[j] += val[a] base[idx[a] stride + j], j < width, for a = 0 .. n-1, one row after another (each
  * add rounded to float32, so how rows are grouped into passes does not change the result). */
 static void add_listed_rows(float *out, const float *base, int stride, int width, const int32_t *idx,
                             const float *val, int n) {
   int a = 0;
+  while (a + 8 <= n) {
+    int unit = 1;
+    for (int q = 0; q < 8; q++) unit &= unit_value(val[a + q]);
+    if (!unit) break;
+    const float *r[8];
+    for (int q = 0; q < 8; q++) r[q] = base + (size_t)idx[a + q] * stride;
+    add_rows8_unit(out, r, val + a, width);
+    a += 8;
+  }
   while (a + 4 <= n) {
     const float v0 = val[a], v1 = val[a + 1], v2 = val[a + 2], v3 = val[a + 3];
     if (unit_value(v0) && unit_value(v1) && unit_value(v2) && unit_value(v3)) {
@@ -135,25 +169,22 @@ void forward_from_toggles(const float *w, int nIn, int nOut, const float *e, int
     }
 }
 
-/* gW[i, :] += s[r, i] delta[r, :] over the active slots r of input i in increasing r, as accumulateSpikeOuter. */
+/*
+ * gW[i, :] += s[r, i] delta[r, :] over the active slots r of input i in increasing r, as
+ * accumulateSpikeOuter. The slots go in blocks whose delta rows (~256 kB) stay in cache; within a
+ * block the active slots of each input are listed (with their spike values) and added to its gW
+ * row in slot order, so every element still receives its adds in increasing r.
+ */
 int accumulate_spike_outer(int slots, int nIn, int nOut, const float *s, const float *delta, float *gw) {
-  int32_t *start = calloc((size_t)nIn + 1, sizeof(int32_t));
+  int block = 262144 / (4 * (nOut > 0 ? nOut : 1));
+  if (block < 16) block = 16;
+  if (block > slots) block = slots > 0 ? slots : 1;
+  int32_t *start = malloc(sizeof(int32_t) * ((size_t)nIn + 1));
   int32_t *fill = malloc(sizeof(int32_t) * ((size_t)nIn + 1));
   int32_t *act = malloc(sizeof(int32_t) * ((size_t)nIn + 1));
-  if (!start || !fill || !act) {
-    free(start);
-    free(fill);
-    free(act);
-    return -1;
-  }
-  for (int r = 0; r < slots; r++) {
-    const float *so = s + (size_t)r * nIn;
-    for (int i = 0; i < nIn; i++) start[i + 1] += so[i] != 0;
-  }
-  for (int i = 0; i < nIn; i++) start[i + 1] += start[i];
-  int32_t *rows = malloc(sizeof(int32_t) * ((size_t)start[nIn] + 1));
-  float *vals = malloc(sizeof(float) * ((size_t)start[nIn] + 1));
-  if (!rows || !vals) {
+  int32_t *rows = malloc(sizeof(int32_t) * ((size_t)block * nIn + 1));
+  float *vals = malloc(sizeof(float) * ((size_t)block * nIn + 1));
+  if (!start || !fill || !act || !rows || !vals) {
     free(start);
     free(fill);
     free(act);
@@ -161,19 +192,28 @@ int accumulate_spike_outer(int slots, int nIn, int nOut, const float *s, const f
     free(vals);
     return -1;
   }
-  memcpy(fill, start, sizeof(int32_t) * nIn);
-  for (int r = 0; r < slots; r++) {
-    const float *so = s + (size_t)r * nIn;
-    const int na = gather_active(so, nIn, act);
-    for (int a = 0; a < na; a++) {
-      const int k = fill[act[a]]++;
-      rows[k] = r;
-      vals[k] = so[act[a]]; /* the spike value, read here while its row is in cache */
+  for (int r0 = 0; r0 < slots; r0 += block) {
+    const int r1 = r0 + block < slots ? r0 + block : slots;
+    memset(start, 0, sizeof(int32_t) * ((size_t)nIn + 1));
+    for (int r = r0; r < r1; r++) {
+      const float *so = s + (size_t)r * nIn;
+      for (int i = 0; i < nIn; i++) start[i + 1] += so[i] != 0;
     }
+    for (int i = 0; i < nIn; i++) start[i + 1] += start[i];
+    memcpy(fill, start, sizeof(int32_t) * nIn);
+    for (int r = r0; r < r1; r++) {
+      const float *so = s + (size_t)r * nIn;
+      const int na = gather_active(so, nIn, act);
+      for (int a = 0; a < na; a++) {
+        const int k = fill[act[a]]++;
+        rows[k] = r;
+        vals[k] = so[act[a]]; /* the spike value, read here while its row is in cache */
+      }
+    }
+    for (int i = 0; i < nIn; i++)
+      add_listed_rows(gw + (size_t)i * nOut, delta, nOut, nOut, rows + start[i], vals + start[i],
+                      start[i + 1] - start[i]);
   }
-  for (int i = 0; i < nIn; i++)
-    add_listed_rows(gw + (size_t)i * nOut, delta, nOut, nOut, rows + start[i], vals + start[i],
-                    start[i + 1] - start[i]);
   free(start);
   free(rows);
   free(vals);
