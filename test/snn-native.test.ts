@@ -191,6 +191,16 @@ describe.skipIf(!native.kernels)('native spike kernels are bit-identical to the 
     expect(Array.from(nb)).toEqual(Array.from(na));
   });
 
+  it('toggle events of 0/1 spike trains (and their count)', () => {
+    const s = spikeMatrix('toggle-s', 3 * 17, 29, 0.4, false);
+    const a = new Float32Array(3 * 18 * 29);
+    const b = new Float32Array(3 * 18 * 29);
+    const ca = js.spikeToggles(s, 3, 17, 29, a);
+    expect(nk.spikeToggles(s, 3, 17, 29, b)).toBe(ca);
+    expectIdentical(a, b);
+    expect(ca).toBeGreaterThan(0);
+  });
+
   it('Poisson encoding: the Alea stream of the seed, drawn in C, gives the same spikes', () => {
     const B = 3;
     const T = 17;

@@ -27,6 +27,7 @@ export interface NativeAddon {
   forwardFromToggles(...a: unknown[]): void;
   accumulateSpikeOuter(...a: unknown[]): void;
   maskedGradToInputs(...a: unknown[]): number;
+  spikeToggles(...a: unknown[]): number;
   poissonEncodeAlea(
     state: Float64Array,
     p: Float32Array,
@@ -62,6 +63,7 @@ const NATIVE_FUNCTIONS: ReadonlyArray<keyof NativeAddon> = [
   'forwardFromToggles',
   'accumulateSpikeOuter',
   'maskedGradToInputs',
+  'spikeToggles',
   'poissonEncodeAlea',
   'dwmtjBinaryForward',
   'dwmtjMultiForward',

@@ -128,6 +128,21 @@ static napi_value js_accumulate_spike_outer(napi_env env, napi_callback_info inf
   return NULL;
 }
 
+/* spikeToggles(s, batch, T, n, e) -> number of events */
+static napi_value js_spike_toggles(napi_env env, napi_callback_info info) {
+  ARGS(5);
+  F32(0, s, "s");
+  INT(1, batch);
+  INT(2, T);
+  INT(3, n);
+  F32(4, e, "e");
+  NEED(s_len >= (size_t)batch * T * n);
+  NEED(e_len >= (size_t)batch * (T + 1) * n);
+  napi_value r;
+  CHECK(napi_create_double(env, (double)spike_toggles(s, batch, T, n, e), &r));
+  return r;
+}
+
 /* maskedGradToInputs(rows, nIn, nOut, w, delta, need | null, gs, scratch) -> entries computed */
 static napi_value js_masked_grad_to_inputs(napi_env env, napi_callback_info info) {
   ARGS(8);
@@ -474,6 +489,7 @@ NAPI_MODULE_INIT() {
       {"forwardFromToggles", NULL, js_forward_from_toggles, NULL, NULL, NULL, napi_enumerable, NULL},
       {"accumulateSpikeOuter", NULL, js_accumulate_spike_outer, NULL, NULL, NULL, napi_enumerable, NULL},
       {"maskedGradToInputs", NULL, js_masked_grad_to_inputs, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"spikeToggles", NULL, js_spike_toggles, NULL, NULL, NULL, napi_enumerable, NULL},
       {"lifForward", NULL, js_lif_forward, NULL, NULL, NULL, napi_enumerable, NULL},
       {"lifSupport", NULL, js_lif_support, NULL, NULL, NULL, napi_enumerable, NULL},
       {"lifBackward", NULL, js_lif_backward, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -441,3 +441,21 @@ int masked_grad_to_inputs(int rows, int nIn, int nOut, const float *w, const flo
   return computed;
 }
 #undef PUT
+
+/* Toggle events e[b, t, i] = s[b, t, i] - s[b, t-1, i], t = 0..T (s outside 0..T-1 is 0), as
+ * spikeToggles in spikes.ts. Returns the number of nonzero events. */
+long long spike_toggles(const float *s, int batch, int T, int n, float *e) {
+  long long count = 0;
+  for (int b = 0; b < batch; b++)
+    for (int t = 0; t <= T; t++) {
+      const float *cur = s + ((size_t)b * T + t) * n;
+      const float *prev = cur - n;
+      float *eo = e + ((size_t)b * (T + 1) + t) * n;
+      for (int i = 0; i < n; i++) {
+        const float d = (t < T ? cur[i] : 0.0f) - (t > 0 ? prev[i] : 0.0f);
+        eo[i] = d;
+        count += d != 0;
+      }
+    }
+  return count;
+}

@@ -12,4 +12,7 @@ int accumulate_spike_outer(int slots, int nIn, int nOut, const float *s, const f
 int masked_grad_to_inputs(int rows, int nIn, int nOut, const float *w, const float *delta, const uint8_t *need,
                           float *gs, int32_t *scratch);
 
+/* Toggle events of binary spike trains (batch blocks of T + 1 slots); returns their count. */
+long long spike_toggles(const float *s, int batch, int T, int n, float *e);
+
 #endif

@@ -8,7 +8,13 @@
  * addon (an error names why it is missing); unset or `auto` uses the addon when it loads.
  */
 import { loadNativeAddon, nativeAddonFor, type KernelPreference } from '../../native/addon.js';
-import { accumulateSpikeOuter, forwardFromToggles, forwardSpikeRows, maskedGradToInputs } from './spikes.js';
+import {
+  accumulateSpikeOuter,
+  forwardFromToggles,
+  forwardSpikeRows,
+  maskedGradToInputs,
+  spikeToggles,
+} from './spikes.js';
 import * as L from './snn-layers.js';
 import * as D from './dwmtj-neurons.js';
 import { createRng } from '../../random/stream.js';
@@ -20,6 +26,7 @@ export interface SpikeKernels {
   forwardFromToggles: typeof forwardFromToggles;
   accumulateSpikeOuter: typeof accumulateSpikeOuter;
   maskedGradToInputs: typeof maskedGradToInputs;
+  spikeToggles: typeof spikeToggles;
   poissonEncode: typeof L.poissonEncode;
   dwmtjBinaryForward: typeof D.dwmtjBinaryForward;
   dwmtjMultiForward: typeof D.dwmtjMultiForward;
@@ -40,6 +47,7 @@ export const javascriptSpikeKernels: SpikeKernels = {
   forwardFromToggles,
   accumulateSpikeOuter,
   maskedGradToInputs,
+  spikeToggles,
   poissonEncode: L.poissonEncode,
   dwmtjBinaryForward: D.dwmtjBinaryForward,
   dwmtjMultiForward: D.dwmtjMultiForward,
@@ -68,6 +76,7 @@ export function loadNativeSpikeKernels(): { kernels?: SpikeKernels; reason?: str
       forwardFromToggles: a.forwardFromToggles as SpikeKernels['forwardFromToggles'],
       accumulateSpikeOuter: a.accumulateSpikeOuter as SpikeKernels['accumulateSpikeOuter'],
       maskedGradToInputs: a.maskedGradToInputs as SpikeKernels['maskedGradToInputs'],
+      spikeToggles: a.spikeToggles as SpikeKernels['spikeToggles'],
       poissonEncode: (seed, p, batch, T, n, out) =>
         a.poissonEncodeAlea(createRng(seed).aleaStartState(), p, batch, T, n, out),
       dwmtjBinaryForward: a.dwmtjBinaryForward as SpikeKernels['dwmtjBinaryForward'],

@@ -14,7 +14,7 @@
  */
 import { createRng } from '../../random/stream.js';
 import { ParameterError } from '../../util/errors.js';
-import { spikeToggles, weightGradientFromToggles } from '../kernels/spikes.js';
+import { weightGradientFromToggles } from '../kernels/spikes.js';
 import { spikeKernels, type KernelPreference } from '../kernels/spike-backend.js';
 import type { SpikingNeuron } from './neurons.js';
 
@@ -155,7 +155,7 @@ export function runShard(
   // Input spikes as toggle events when they change less often than they fire (high-rate pixels):
   // the input layer's forward product and weight gradient then add fewer weight rows.
   let toggles: Float32Array | undefined = new Float32Array(B * (T + 1) * nIn0);
-  if (spikeToggles(spikes[0], B, T, nIn0, toggles) >= inputSpikes) toggles = undefined;
+  if (K.spikeToggles(spikes[0], B, T, nIn0, toggles) >= inputSpikes) toggles = undefined;
 
   const maxIn = Math.max(...layout.layers.map((L) => L.nIn));
   const active = new Int32Array(maxIn);
