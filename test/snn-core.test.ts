@@ -414,6 +414,33 @@ function tinyProblem() {
   return { config, data: { images, labels, count }, params, running };
 }
 
+describe('batch-norm statistics at inference', () => {
+  it("'batch' normalizes with the shard's own statistics, exactly as the training forward pass; 'running' does not", () => {
+    const { config, data, params: p0 } = tinyProblem();
+    const params = p0.map((v) => 4 * v); // strong enough weights that both hidden layers spike
+    // Running statistics far from the shard's (mean 0.5, variance 4), so the two modes must differ.
+    const layout = snnLayout(config);
+    const running = new Float32Array(layout.runningSize);
+    for (const r of layout.running) {
+      running.fill(0.5, r.mean, r.variance);
+      running.fill(4, r.variance, r.variance + (r.variance - r.mean));
+    }
+    const neuron = new LifNeuron();
+    const trainPass = runShard(config, neuron, params, running, data, 'bn', { train: true, lossScale: 1 });
+    const batchEval = runShard(config, neuron, params, running, data, 'bn', {
+      train: false,
+      lossScale: 1,
+      batchNormStatistics: 'batch',
+    });
+    const runningEval = runShard(config, neuron, params, running, data, 'bn', { train: false, lossScale: 1 });
+    expect(batchEval.lossSum).toBe(trainPass.lossSum);
+    expect(Array.from(batchEval.predictions)).toEqual(Array.from(trainPass.predictions));
+    expect(batchEval.spikeCounts).toEqual(trainPass.spikeCounts);
+    expect(trainPass.spikeCounts.every((c) => c > 0)).toBe(true);
+    expect(runningEval.lossSum).not.toBe(trainPass.lossSum);
+  });
+});
+
 describe('BPTT gradient', () => {
   it('matches central finite differences for every parameter (smooth-spike LIF, fixed draws)', () => {
     const { config, data, params, running } = tinyProblem();

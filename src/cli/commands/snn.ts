@@ -140,10 +140,18 @@ export function registerSnnCommands(program: Command): void {
     .option('--dataset <name>', 'dataset (default: the one the checkpoint was trained on)')
     .option('--data-dir <dir>', 'folder holding the dataset IDX files')
     .option('--test-limit <n>', 'evaluate on the first N test images (default 10000)')
+    .option(
+      '--bn-statistics <kind>',
+      'batch norm at inference: running (averages from training) | batch (each shard of 25 test images)',
+      'running',
+    )
     .option('--workers <n>', 'worker threads (default: all cores)')
     .option('--no-download', 'never download the dataset')
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const ctx = CliContext.from(cmd);
+      const bnStatistics = String(o.bnStatistics);
+      if (bnStatistics !== 'running' && bnStatistics !== 'batch')
+        throw new MagneuroError(`--bn-statistics: got "${bnStatistics}", expected running or batch`);
       const { loadCheckpoint, evaluateSnn, neuronLabel } = await import('../../nn/snn/index.js');
       const { parseNoiseRange } = await import('../../nn/snn/noise.js');
       const { loadDataset, normalizedImages } = await import('../../nn/data/index.js');
@@ -172,7 +180,12 @@ export function registerSnnCommands(program: Command): void {
       // Same seed at every level (as in `train snn`'s test run): common random numbers, so noise level 0
       // reproduces the training run's test accuracy and levels differ only by the noise amplitude.
       for (const [k, std] of levels.entries()) {
-        const r = await evaluateSnn(model, test, { seed: `${ctx.seed}/test`, workers, noiseStd: std });
+        const r = await evaluateSnn(model, test, {
+          seed: `${ctx.seed}/test`,
+          workers,
+          noiseStd: std,
+          batchNormStatistics: bnStatistics,
+        });
         rows.push({ noise_std: std, accuracy: r.accuracy, normalized_accuracy: 0 });
         bar.update(k + 1);
       }
@@ -187,6 +200,7 @@ export function registerSnnCommands(program: Command): void {
           test_images: count,
           noise_clipping:
             'intensity + N(0, std^2), clipped to [0, 1] (an intensity is a spike probability per step)',
+          batch_norm_statistics: bnStatistics,
           results: rows,
         },
         [

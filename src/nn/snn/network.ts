@@ -117,8 +117,17 @@ export interface ShardResult {
   spikeSlots: number[];
 }
 
+/**
+ * Statistics batch norm normalizes with when not training: the running averages gathered in
+ * training (the default, PyTorch's eval mode), or the statistics of the shard itself (the 25 images
+ * over all T steps, as in training; PyTorch's train mode left on at inference).
+ */
+export type BatchNormStatistics = 'running' | 'batch';
+
 export interface ShardOptions {
   train: boolean;
+  /** Inference only (training always uses the shard's statistics); default 'running'. */
+  batchNormStatistics?: BatchNormStatistics;
   /** Multiplies the loss before differentiation (1 / batch size for a batch mean). */
   lossScale: number;
   /** Implementation of the hot loops (spike-backend.ts; default MAGNEURO_KERNELS or 'auto'). Same numbers either way. */
@@ -188,6 +197,8 @@ export function runShard(
           batchStats![r.mean + j] = mean[j];
           batchStats![r.variance + j] = vari[j];
         }
+      } else if (options.batchNormStatistics === 'batch') {
+        K.bnStats(z, N, n, mean, vari);
       } else {
         for (let j = 0; j < n; j++) {
           mean[j] = running[r.mean + j];

@@ -1,6 +1,6 @@
 /** The worker-thread task of SNN training and inference: one shard, pure function of its input. */
 import type { KernelPreference } from '../kernels/spike-backend.js';
-import { runShard, type ShardResult, type SnnConfig } from './network.js';
+import { runShard, type BatchNormStatistics, type ShardResult, type SnnConfig } from './network.js';
 import { createNeuron, type NeuronSpec } from './spec.js';
 
 export interface ShardTaskInput {
@@ -15,6 +15,7 @@ export interface ShardTaskInput {
   train: boolean;
   lossScale: number;
   kernels?: KernelPreference;
+  batchNormStatistics?: BatchNormStatistics;
 }
 
 export async function snnShardTask(input: ShardTaskInput): Promise<ShardResult> {
@@ -26,6 +27,11 @@ export async function snnShardTask(input: ShardTaskInput): Promise<ShardResult> 
     input.running,
     { images: input.images, labels: input.labels, count: input.count },
     input.seed,
-    { train: input.train, lossScale: input.lossScale, kernels: input.kernels },
+    {
+      train: input.train,
+      lossScale: input.lossScale,
+      kernels: input.kernels,
+      batchNormStatistics: input.batchNormStatistics,
+    },
   );
 }

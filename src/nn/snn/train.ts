@@ -9,7 +9,14 @@ import { createRng } from '../../random/stream.js';
 import { createWorkerPool, type WorkerPool } from '../../util/parallel.js';
 import { ParameterError } from '../../util/errors.js';
 import { Adam } from '../optim/adam.js';
-import { BN_MOMENTUM, initialParameters, snnLayout, type ShardResult, type SnnConfig } from './network.js';
+import {
+  BN_MOMENTUM,
+  initialParameters,
+  snnLayout,
+  type BatchNormStatistics,
+  type ShardResult,
+  type SnnConfig,
+} from './network.js';
 import type { NeuronSpec } from './spec.js';
 import type { ShardTaskInput } from './task.js';
 
@@ -211,6 +218,8 @@ export interface EvalOptions {
   shardSize?: number;
   /** Standard deviation of Gaussian noise added to the intensities (then clipped to [0, 1]). */
   noiseStd?: number;
+  /** Batch-norm statistics at inference (network.ts BatchNormStatistics); default 'running'. */
+  batchNormStatistics?: BatchNormStatistics;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -235,7 +244,7 @@ export function addClippedNoise(images: Float32Array, std: number, seed: string)
   return out;
 }
 
-/** Accuracy and mean loss on a labeled set (batch norm uses the running statistics). */
+/** Accuracy and mean loss on a labeled set (batch norm uses the running statistics unless told otherwise). */
 export async function evaluateSnn(model: SnnModel, data: LabeledImages, o: EvalOptions): Promise<EvalResult> {
   return withShardPool(o.workers, (pool) => evaluateWithPool(pool, model, data, o));
 }
@@ -261,6 +270,7 @@ async function evaluateWithPool(
     seed: root.fork('eval-shard', s).seed,
     train: false,
     lossScale: 1,
+    batchNormStatistics: o.batchNormStatistics,
   }));
   const results = await pool.map(inputs, { onProgress: o.onProgress });
   let correct = 0;
