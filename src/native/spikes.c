@@ -67,57 +67,22 @@ static void add_rows4_unit(float *out, const float *r0, const float *r1, const f
   }
 }
 
-/* Eight rows with values +-1 in one pass (as add_rows4_unit: each add rounded to float, in row order). */
-static void add_rows8_unit(float *out, const float *const r[8], const float v[8], int n) {
-  const v8f c0 = splat8(v[0]), c1 = splat8(v[1]), c2 = splat8(v[2]), c3 = splat8(v[3]);
-  const v8f c4 = splat8(v[4]), c5 = splat8(v[5]), c6 = splat8(v[6]), c7 = splat8(v[7]);
-  const float *r0 = r[0], *r1 = r[1], *r2 = r[2], *r3 = r[3], *r4 = r[4], *r5 = r[5], *r6 = r[6], *r7 = r[7];
-  int j = 0;
-  for (; j + 8 <= n; j += 8) {
-    v8f acc = load8(out + j);
-    acc = acc + c0 * load8(r0 + j);
-    acc = acc + c1 * load8(r1 + j);
-    acc = acc + c2 * load8(r2 + j);
-    acc = acc + c3 * load8(r3 + j);
-    acc = acc + c4 * load8(r4 + j);
-    acc = acc + c5 * load8(r5 + j);
-    acc = acc + c6 * load8(r6 + j);
-    acc = acc + c7 * load8(r7 + j);
-    store8(out + j, acc);
-  }
-  for (; j < n; j++) {
-    float acc = out[j];
-    for (int q = 0; q < 8; q++) acc = acc + v[q] * r[q][j];
-    out[j] = acc;
-  }
-}
-
-/* out[j] += val[a] base[idx[a] stride + j], j < width, for a = 0 .. n-1, one row after another (each
- * add rounded to float32, so how rows are grouped into passes does not change the result). */
-static void add_listed_rows(float *out, const float *base, int stride, int width, const int32_t *idx,
-                            const float *val, int n) {
+/* out[j] += val[a] base[idx[a], j] for a = 0 .. n-1, one row after another (each add rounded to
+ * float32, so how rows are grouped into passes does not change the result). */
+static void add_listed_rows(float *out, const float *base, int nOut, const int32_t *idx, const float *val, int n) {
   int a = 0;
-  while (a + 8 <= n) {
-    int unit = 1;
-    for (int q = 0; q < 8; q++) unit &= unit_value(val[a + q]);
-    if (!unit) break;
-    const float *r[8];
-    for (int q = 0; q < 8; q++) r[q] = base + (size_t)idx[a + q] * stride;
-    add_rows8_unit(out, r, val + a, width);
-    a += 8;
-  }
   while (a + 4 <= n) {
     const float v0 = val[a], v1 = val[a + 1], v2 = val[a + 2], v3 = val[a + 3];
     if (unit_value(v0) && unit_value(v1) && unit_value(v2) && unit_value(v3)) {
-      add_rows4_unit(out, base + (size_t)idx[a] * stride, base + (size_t)idx[a + 1] * stride,
-                     base + (size_t)idx[a + 2] * stride, base + (size_t)idx[a + 3] * stride, v0, v1, v2, v3, width);
+      add_rows4_unit(out, base + (size_t)idx[a] * nOut, base + (size_t)idx[a + 1] * nOut,
+                     base + (size_t)idx[a + 2] * nOut, base + (size_t)idx[a + 3] * nOut, v0, v1, v2, v3, nOut);
       a += 4;
     } else {
-      add_row(out, base + (size_t)idx[a] * stride, v0, width);
+      add_row(out, base + (size_t)idx[a] * nOut, v0, nOut);
       a += 1;
     }
   }
-  for (; a < n; a++) add_row(out, base + (size_t)idx[a] * stride, val[a], width);
+  for (; a < n; a++) add_row(out, base + (size_t)idx[a] * nOut, val[a], nOut);
 }
 
 /* out[j] += s[i_a] W[i_a, j] over the active inputs, one row after another (as in JS); the values
@@ -129,7 +94,7 @@ static void accumulate_active_rows(const float *w, int nOut, const float *s, con
   for (int a0 = 0; a0 < nActive; a0 += CHUNK) {
     const int len = nActive - a0 < CHUNK ? nActive - a0 : CHUNK;
     for (int k = 0; k < len; k++) val[k] = s[active[a0 + k]];
-    add_listed_rows(out, w, nOut, nOut, active + a0, val, len);
+    add_listed_rows(out, w, nOut, active + a0, val, len);
   }
 }
 
@@ -211,8 +176,7 @@ int accumulate_spike_outer(int slots, int nIn, int nOut, const float *s, const f
       }
     }
     for (int i = 0; i < nIn; i++)
-      add_listed_rows(gw + (size_t)i * nOut, delta, nOut, nOut, rows + start[i], vals + start[i],
-                      start[i + 1] - start[i]);
+      add_listed_rows(gw + (size_t)i * nOut, delta, nOut, rows + start[i], vals + start[i], start[i + 1] - start[i]);
   }
   free(start);
   free(rows);
