@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '../src/random/index.js';
 import type { SnnSplits } from '../src/nn/snn/data.js';
-import { fig3CheckpointPath, trainedSnn, type SnnTrainingKey } from '../validation/leonard-snn-common.js';
+import {
+  fig3CheckpointPath,
+  snnCodeFingerprint,
+  trainedSnn,
+  type SnnTrainingKey,
+} from '../validation/leonard-snn-common.js';
 import type { ValidationContext } from '../validation/lib.js';
 
 /** Synthetic 28x28 images (sparse random intensities), 10 classes. */
@@ -32,32 +37,75 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
     seed: 'cache/0',
   };
   const root = mkdtempSync(join(tmpdir(), 'magneuro-val-cache-'));
-  const ctx = (runId: string): ValidationContext => ({
+  const ctx = (runId: string, extra: Partial<ValidationContext> = {}): ValidationContext => ({
     outDir: join(root, 'leonard2023-fig4'),
     seed: 'cache',
     full: false,
     runId,
     log: () => undefined,
+    ...extra,
   });
 
-  it('reuses a Fig. 3 network only within the same invocation and settings; retraining gives the same network', async () => {
-    const a = await trainedSnn(ctx('run-A'), key, 0, splits, { kind: 'lif' });
+  it('reuses a Fig. 3 network within one invocation, or across invocations with --resume and the same code; retraining gives the same network', async () => {
+    const a = (await trainedSnn(ctx('run-A'), key, 0, splits, { kind: 'lif' }))!;
     expect(a.reused).toBe(false);
     expect(existsSync(fig3CheckpointPath(ctx('run-A'), key, 0))).toBe(true);
     expect(fig3CheckpointPath(ctx('run-A'), key, 0)).toBe(
       join(root, 'leonard2023-fig3', 'lif-h8-T4-seed0.json'),
     );
-    const again = await trainedSnn(ctx('run-A'), key, 0, splits, { kind: 'lif' });
+    const again = (await trainedSnn(ctx('run-A'), key, 0, splits, { kind: 'lif' }))!;
     expect(again.reused).toBe(true);
     expect(again.validation).toBe(a.validation);
     expect(Array.from(again.model.params)).toEqual(Array.from(a.model.params));
-    // Another invocation: trained again (a checkpoint from older code is never trusted), same result.
-    const other = await trainedSnn(ctx('run-B'), key, 0, splits, { kind: 'lif' });
+    // Another invocation without --resume: trained again, same result.
+    const other = (await trainedSnn(ctx('run-B'), key, 0, splits, { kind: 'lif' }))!;
     expect(other.reused).toBe(false);
     expect(Array.from(other.model.params)).toEqual(Array.from(a.model.params));
+    // A third invocation with --resume: run-B's checkpoint is reused.
+    const resumed = (await trainedSnn(ctx('run-C', { resume: true }), key, 0, splits, { kind: 'lif' }))!;
+    expect(resumed.reused).toBe(true);
+    expect(Array.from(resumed.model.params)).toEqual(Array.from(a.model.params));
+    // --resume with different code (another fingerprint): never trusted, trained again.
+    const newCode = (await trainedSnn(
+      ctx('run-D', { resume: true }),
+      key,
+      0,
+      splits,
+      { kind: 'lif' },
+      'other-code',
+    ))!;
+    expect(newCode.reused).toBe(false);
     // Different settings in the same invocation: not reused.
-    const longer = await trainedSnn(ctx('run-B'), { ...key, epochs: 2 }, 0, splits, { kind: 'lif' });
+    const longer = (await trainedSnn(ctx('run-D'), { ...key, epochs: 2 }, 0, splits, { kind: 'lif' }))!;
     expect(longer.reused).toBe(false);
     expect(longer.history.length).toBe(2);
   }, 60_000);
+
+  it('starts no training beyond the budget and still returns networks that are already trained', async () => {
+    const budget = { maxNew: 1, started: 0 };
+    const c = ctx('run-E', { budget });
+    const first = await trainedSnn(c, { ...key, seed: 'cache/1' }, 1, splits, { kind: 'lif' });
+    expect(first?.reused).toBe(false);
+    expect(budget.started).toBe(1);
+    const second = await trainedSnn(c, { ...key, seed: 'cache/2' }, 2, splits, { kind: 'lif' });
+    expect(second).toBeUndefined();
+    expect(existsSync(fig3CheckpointPath(c, key, 2))).toBe(false);
+    const cached = await trainedSnn(c, { ...key, seed: 'cache/1' }, 1, splits, { kind: 'lif' });
+    expect(cached?.reused).toBe(true);
+    expect(budget.started).toBe(1);
+    const late = ctx('run-F', { budget: { deadlineMs: Date.now() - 1, started: 0 } });
+    expect(await trainedSnn(late, { ...key, seed: 'cache/3' }, 3, splits, { kind: 'lif' })).toBeUndefined();
+  }, 60_000);
+
+  it('fingerprints the code that trains the networks: stable, and changed by any byte of those files', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'magneuro-fingerprint-'));
+    mkdirSync(join(tree, 'src', 'nn', 'snn'), { recursive: true });
+    writeFileSync(join(tree, 'src', 'nn', 'snn', 'train.ts'), 'export const a = 1;\n');
+    const f1 = snnCodeFingerprint(tree);
+    expect(f1).toMatch(/^[0-9a-f]{16}$/);
+    expect(snnCodeFingerprint(tree)).toBe(f1);
+    writeFileSync(join(tree, 'src', 'nn', 'snn', 'train.ts'), 'export const a = 2;\n');
+    expect(snnCodeFingerprint(tree)).not.toBe(f1);
+    expect(snnCodeFingerprint()).toMatch(/^[0-9a-f]{16}$/);
+  });
 });

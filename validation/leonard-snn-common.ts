@@ -2,15 +2,16 @@
  * Shared setup of the Leonard et al. 2023 SNN reproductions (Figs. 3 and 4): data, neurons and
  * the reduced / full configurations. Not a validation script itself (exports no `validation`).
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { loadDataset } from '../src/nn/data/index.js';
 import { loadCheckpoint, saveCheckpoint } from '../src/nn/snn/checkpoint.js';
 import { snnSplits, type SnnSplits } from '../src/nn/snn/data.js';
 import { DEVICE_TABLES, neuronSpecFromName, type NeuronSpec } from '../src/nn/snn/spec.js';
 import { trainSnn, type EpochRecord, type SnnModel } from '../src/nn/snn/train.js';
 import { packageRoot } from '../src/util/paths.js';
-import { factRow, type ValidationContext, type ValidationOutcome } from './lib.js';
+import { budgetAllows, factRow, type ValidationContext, type ValidationOutcome } from './lib.js';
 
 export const NEURONS = ['lif', 'dwmtj-binary', 'dwmtj-mw'] as const;
 export type NeuronName = (typeof NEURONS)[number];
@@ -106,12 +107,59 @@ export function trainingKey(
   };
 }
 
+/** The paper's training settings (Leonard et al. 2023): Adam, batch 100, learning rate 1e-3. */
+export const TRAINING_BATCH = 100;
+export const TRAINING_LR = 1e-3;
+
 export interface TrainedSnn {
   model: SnnModel;
   history: EpochRecord[];
   /** Validation accuracy after the last epoch. */
   validation: number;
+  /** Loaded from a checkpoint instead of trained in this call. */
   reused: boolean;
+}
+
+/**
+ * The source that determines a trained network: the SNN model, kernels (TypeScript and C),
+ * optimizer, datasets and splits, random streams, table loading, and the DW-MTJ device tables.
+ */
+export const SNN_CODE_PATHS = [
+  'src/nn/snn',
+  'src/nn/kernels',
+  'src/nn/optim',
+  'src/nn/data',
+  'src/random',
+  'src/tables',
+  'src/util',
+  'src/native',
+  ...Object.values(DEVICE_TABLES),
+  'node_modules/seedrandom/package.json',
+];
+
+function listFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((f) => f !== 'build' && !f.startsWith('.'))
+    .sort()
+    .flatMap((f) => listFiles(join(path, f)));
+}
+
+/**
+ * SHA-256 (hex, first 16 digits) over the relative paths and contents of SNN_CODE_PATHS under
+ * `root`: two checkpoints with the same training key and fingerprint were trained by the same code
+ * (`npm run validate` rebuilds dist/ from these sources first), so one can stand for the other.
+ */
+export function snnCodeFingerprint(root = packageRoot()): string {
+  const h = createHash('sha256');
+  for (const p of SNN_CODE_PATHS)
+    for (const f of listFiles(resolve(root, p))) {
+      h.update(relative(root, f) + '\0');
+      h.update(readFileSync(f));
+      h.update('\0');
+    }
+  return h.digest('hex').slice(0, 16);
 }
 
 /** Checkpoint path of a Fig. 3 network (Fig. 4 uses the same networks, as the paper does). */
@@ -124,10 +172,11 @@ export function fig3CheckpointPath(ctx: ValidationContext, key: SnnTrainingKey, 
 }
 
 /**
- * The network of `key`: loaded from the Fig. 3 checkpoint when one was written by this same
- * validation run with exactly these settings (Fig. 4 then evaluates the networks Fig. 3 trained,
- * as in the paper), otherwise trained and saved there. Training is deterministic for a seed, so
- * a reused network is the one training would give.
+ * The network of `key`, from the Fig. 3 checkpoint when one exists with exactly this training key
+ * and code fingerprint and was written by this invocation (or by any invocation with
+ * `ctx.resume`); otherwise trained and saved there, if `ctx.budget` allows another training, else
+ * undefined (the caller reports that part as not run). Training is deterministic for a seed, so a
+ * reused network is the one training would give.
  */
 export async function trainedSnn(
   ctx: ValidationContext,
@@ -135,12 +184,14 @@ export async function trainedSnn(
   seedIndex: number,
   splits: SnnSplits,
   spec: NeuronSpec,
-): Promise<TrainedSnn> {
+  code = snnCodeFingerprint(),
+): Promise<TrainedSnn | undefined> {
   const path = fig3CheckpointPath(ctx, key, seedIndex);
-  const stamp = { ...key, run: ctx.runId ?? null };
-  if (ctx.runId && existsSync(path)) {
+  const stamp = { ...key, batch: TRAINING_BATCH, lr: TRAINING_LR, code };
+  if (existsSync(path)) {
     const { model, meta } = loadCheckpoint(path);
-    if (JSON.stringify(meta.training) === JSON.stringify(stamp)) {
+    const sameRun = ctx.runId !== undefined && meta.validation_run === ctx.runId;
+    if (JSON.stringify(meta.training) === JSON.stringify(stamp) && (sameRun || ctx.resume)) {
       const history = meta.history as EpochRecord[];
       return {
         model,
@@ -150,6 +201,8 @@ export async function trainedSnn(
       };
     }
   }
+  if (!budgetAllows(ctx.budget)) return undefined;
+  if (ctx.budget) ctx.budget.started++;
   if (splits.train.count !== key.trainImages || splits.validation.count !== key.validationImages)
     throw new Error(
       `trainedSnn: splits (${splits.train.count}/${splits.validation.count}) do not match the key`,
@@ -160,12 +213,22 @@ export async function trainedSnn(
     train: splits.train,
     validation: splits.validation,
     epochs: key.epochs,
-    batchSize: 100,
-    lr: 1e-3,
+    batchSize: TRAINING_BATCH,
+    lr: TRAINING_LR,
     seed: key.seed,
+    onEpoch: (e) =>
+      ctx.log(
+        `${key.neuron} h${key.hidden} T${key.timesteps} seed ${seedIndex}: epoch ${e.epoch}/${key.epochs}, validation ${pct(e.validation_accuracy ?? 0)} %`,
+      ),
   });
   mkdirSync(dirname(path), { recursive: true });
-  saveCheckpoint(path, r.model, { dataset: 'fashion-mnist', history: r.history, training: stamp });
+  saveCheckpoint(path, r.model, {
+    dataset: 'fashion-mnist',
+    history: r.history,
+    training: stamp,
+    validation_run: ctx.runId ?? null,
+    trained_at: new Date().toISOString(),
+  });
   return {
     model: r.model,
     history: r.history,

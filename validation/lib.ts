@@ -29,9 +29,38 @@ export interface ValidationContext {
    * define such a tier (hours rather than days); scripts without one run their reduced configuration.
    */
   medium?: boolean;
-  /** Identifies one `npm run validate` invocation (scripts may share results only within it). */
+  /** Identifies one `npm run validate` invocation (scripts share trained networks within it). */
   runId?: string;
+  /**
+   * `--resume`: also reuse networks trained by earlier invocations, when their settings and the
+   * fingerprint of the code that trained them equal this run's (so a multi-day reproduction can be
+   * accumulated over several invocations).
+   */
+  resume?: boolean;
+  /** Limits on new trainings in this invocation (`--budget-minutes`, `--max-new-networks`). */
+  budget?: TrainingBudget;
   log(line: string): void;
+}
+
+/**
+ * How much new training one invocation may start. Shared by the scripts of the invocation and
+ * counted as networks are trained; a training that has started always runs to its end.
+ */
+export interface TrainingBudget {
+  /** No new training starts after this time (ms since the epoch). */
+  deadlineMs?: number;
+  /** At most this many new trainings. */
+  maxNew?: number;
+  /** Trainings started so far in this invocation. */
+  started: number;
+}
+
+/** Whether `budget` (undefined: unlimited) lets one more training start now. */
+export function budgetAllows(budget: TrainingBudget | undefined, now = Date.now()): boolean {
+  if (!budget) return true;
+  if (budget.maxNew !== undefined && budget.started >= budget.maxNew) return false;
+  if (budget.deadlineMs !== undefined && now >= budget.deadlineMs) return false;
+  return true;
 }
 
 export interface ValidationOutcome {

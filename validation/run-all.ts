@@ -3,26 +3,61 @@
  * simulated side by side, and writes validation-out/summary.md, summary.json and figures.
  *
  * Usage: node dist/validation/run-all.js [--only id,id] [--full | --medium] [--seed S] [--out DIR]
+ *          [--resume] [--budget-minutes M] [--max-new-networks N] [--strict]
  * Exit status is 0 even when a row fails: the table is the result. `--strict` exits 1 on a failure.
+ * `--resume` reuses networks trained by earlier invocations with the same settings and code
+ * (scripts that train networks: the Leonard Fig. 3/4 ones); `--budget-minutes` / `--max-new-networks`
+ * stop starting new trainings after that time / count, and those scripts then report the part that
+ * is done (marked partial). Together they accumulate a long `--full` reproduction over several runs.
  */
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { rowsMarkdown, type ValidationScript } from './lib.js';
+import { parseArgs } from 'node:util';
+import { rowsMarkdown, type TrainingBudget, type ValidationScript } from './lib.js';
+
+/** The --budget-minutes / --max-new-networks limits, or undefined when neither is given. */
+function trainingBudget(minutes?: string, maxNew?: string): TrainingBudget | undefined {
+  if (minutes === undefined && maxNew === undefined) return undefined;
+  const budget: TrainingBudget = { started: 0 };
+  if (minutes !== undefined) {
+    const m = Number(minutes);
+    if (!Number.isFinite(m) || m <= 0)
+      throw new Error(`--budget-minutes must be a positive number of minutes, got "${minutes}"`);
+    budget.deadlineMs = Date.now() + m * 60_000;
+  }
+  if (maxNew !== undefined) {
+    const n = Number(maxNew);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`--max-new-networks must be an integer >= 0, got "${maxNew}"`);
+    budget.maxNew = n;
+  }
+  return budget;
+}
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const get = (flag: string): string | undefined => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const only = get('--only')?.split(',');
-  const full = args.includes('--full');
-  const medium = !full && args.includes('--medium');
+  const { values: opt } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      full: { type: 'boolean', default: false },
+      medium: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string', default: 'validation-out' },
+      strict: { type: 'boolean', default: false },
+      resume: { type: 'boolean', default: false },
+      'budget-minutes': { type: 'string' },
+      'max-new-networks': { type: 'string' },
+    },
+  });
+  const only = opt.only?.split(',');
+  const full = opt.full;
+  const medium = !full && opt.medium;
   const runId = `${process.pid}-${Date.now()}`;
-  const strict = args.includes('--strict');
-  const seed = get('--seed') ?? '1';
-  const outDir = resolve(get('--out') ?? 'validation-out');
+  const strict = opt.strict;
+  const seed = opt.seed;
+  const resume = opt.resume;
+  const budget = trainingBudget(opt['budget-minutes'], opt['max-new-networks']);
+  const outDir = resolve(opt.out);
   mkdirSync(outDir, { recursive: true });
   const here = dirname(fileURLToPath(import.meta.url));
   const files = readdirSync(here)
@@ -37,7 +72,11 @@ async function main(): Promise<number> {
   const md: string[] = [
     '# magneuro validation: published vs simulated',
     '',
-    `seed ${seed}, ${full ? 'full' : medium ? 'medium (scripts without a medium tier: reduced)' : 'reduced'} runs, ${new Date().toISOString()}`,
+    `seed ${seed}, ${full ? 'full' : medium ? 'medium (scripts without a medium tier: reduced)' : 'reduced'} runs, ${new Date().toISOString()}` +
+      (resume ? ', resuming from earlier invocations' : '') +
+      (budget
+        ? `, training budget ${[opt['budget-minutes'] && `${opt['budget-minutes']} min`, opt['max-new-networks'] && `${opt['max-new-networks']} new networks`].filter(Boolean).join(', ')}`
+        : ''),
     '',
   ];
   const summary: Record<string, unknown> = {};
@@ -51,7 +90,16 @@ async function main(): Promise<number> {
     mkdirSync(dir, { recursive: true });
     console.error(`validate: ${s.id} (${s.title}) ...`);
     const t0 = performance.now();
-    const out = await s.run({ outDir: dir, seed, full, medium, runId, log: (l) => console.error(`  ${l}`) });
+    const out = await s.run({
+      outDir: dir,
+      seed,
+      full,
+      medium,
+      runId,
+      resume,
+      budget,
+      log: (l) => console.error(`  ${l}`),
+    });
     const secs = (performance.now() - t0) / 1000;
     failures += out.rows.filter((r) => !r.pass).length;
     const table = rowsMarkdown(out.rows);
