@@ -93,6 +93,19 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
     const cached = await trainedSnn(c, { ...key, seed: 'cache/1' }, 1, splits, { kind: 'lif' });
     expect(cached?.reused).toBe(true);
     expect(budget.started).toBe(1);
+    // A checkpoint cut short (killed while writing) is ignored and trained again, not an error.
+    writeFileSync(fig3CheckpointPath(c, key, 1), '{"schema": "magneuro.snn-chec');
+    const rewritten = await trainedSnn(
+      ctx('run-G', { resume: true }),
+      { ...key, seed: 'cache/1' },
+      1,
+      splits,
+      {
+        kind: 'lif',
+      },
+    );
+    expect(rewritten?.reused).toBe(false);
+    expect(Array.from(rewritten!.model.params)).toEqual(Array.from(first!.model.params));
     const late = ctx('run-F', { budget: { deadlineMs: Date.now() - 1, started: 0 } });
     expect(await trainedSnn(late, { ...key, seed: 'cache/3' }, 3, splits, { kind: 'lif' })).toBeUndefined();
   }, 60_000);

@@ -162,6 +162,19 @@ export function snnCodeFingerprint(root = packageRoot()): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/** The checkpoint at `path`, or undefined (logged) when it cannot be read, e.g. cut short by a kill. */
+function readableCheckpoint(
+  path: string,
+  log: (l: string) => void,
+): ReturnType<typeof loadCheckpoint> | undefined {
+  try {
+    return loadCheckpoint(path);
+  } catch (e) {
+    log(`ignoring unreadable checkpoint ${path} (${(e as Error).message}); training again`);
+    return undefined;
+  }
+}
+
 /** Checkpoint path of a Fig. 3 network (Fig. 4 uses the same networks, as the paper does). */
 export function fig3CheckpointPath(ctx: ValidationContext, key: SnnTrainingKey, seedIndex: number): string {
   return join(
@@ -188,8 +201,9 @@ export async function trainedSnn(
 ): Promise<TrainedSnn | undefined> {
   const path = fig3CheckpointPath(ctx, key, seedIndex);
   const stamp = { ...key, batch: TRAINING_BATCH, lr: TRAINING_LR, code };
-  if (existsSync(path)) {
-    const { model, meta } = loadCheckpoint(path);
+  const checkpoint = existsSync(path) ? readableCheckpoint(path, ctx.log) : undefined;
+  if (checkpoint) {
+    const { model, meta } = checkpoint;
     const sameRun = ctx.runId !== undefined && meta.validation_run === ctx.runId;
     if (JSON.stringify(meta.training) === JSON.stringify(stamp) && (sameRun || ctx.resume)) {
       const history = meta.history as EpochRecord[];
