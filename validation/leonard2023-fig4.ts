@@ -87,11 +87,11 @@ export const validation: ValidationScript = {
     );
     const specs = neuronSpecs();
     const acc: Record<NeuronName, number[]> = { lif: [], 'dwmtj-binary': [], 'dwmtj-mw': [] };
-    const chosen: Record<string, unknown> = {};
     const untrained: string[] = [];
-    const bests: Partial<Record<NeuronName, { model: SnnModel; validation: number; seed: number }>> = {};
+    type Best = { model: SnnModel; validation: number; seed: number; ofSeeds: number };
+    const bests: Partial<Record<NeuronName, Best>> = {};
     for (const n of NEURONS) {
-      let best: { model: SnnModel; validation: number; seed: number } | undefined;
+      let best: Best | undefined;
       let available = 0;
       for (let s = 0; s < cfg.seeds; s++) {
         const key = trainingKey(ctx, n, cfg, s);
@@ -103,17 +103,16 @@ export const validation: ValidationScript = {
         available++;
         ctx.log(`${n} seed ${s}: validation ${pct(r.validation)} %${r.reused ? ' (Fig. 3 network)' : ''}`);
         if (!best || r.validation > best.validation)
-          best = { model: r.model, validation: r.validation, seed: s };
+          best = { model: r.model, validation: r.validation, seed: s, ofSeeds: 0 };
       }
-      if (best) {
-        bests[n] = best;
-        chosen[n] = {
-          seed: `${ctx.seed}/${best.seed}`,
-          validation_accuracy: best.validation,
-          best_of_seeds: available,
-        };
-      }
+      if (best) bests[n] = { ...best, ofSeeds: available };
     }
+    const chosen = Object.fromEntries(
+      Object.entries(bests).map(([n, b]) => [
+        n,
+        { seed: `${ctx.seed}/${b.seed}`, validation_accuracy: b.validation, best_of_seeds: b.ofSeeds },
+      ]),
+    );
     if (untrained.length)
       settings.partial = `not trained within this invocation's budget: ${untrained.join(', ')}; rerun with --resume to continue`;
     const missingNeurons = NEURONS.filter((n) => !bests[n]);
@@ -176,7 +175,7 @@ export const validation: ValidationScript = {
         acc.lif[0] > acc['dwmtj-binary'][0] && acc.lif[0] > acc['dwmtj-mw'][0],
         NEURONS.map((n) => `${NEURON_TITLE[n]} ${pct(acc[n][0])} %`).join(', '),
         untrained.length
-          ? `partial: each network is the best of ${NEURONS.map((n) => `${(chosen[n] as { best_of_seeds: number }).best_of_seeds}`).join('/')} of ${cfg.seeds} seeds`
+          ? `partial: each network is the best of ${NEURONS.map((n) => bests[n]!.ofSeeds).join('/')} of ${cfg.seeds} seeds`
           : undefined,
       ),
       crossK >= 0
