@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '../src/random/index.js';
 import type { SnnSplits } from '../src/nn/snn/data.js';
+import { loadCheckpoint } from '../src/nn/snn/checkpoint.js';
+import type { EpochRecord } from '../src/nn/snn/train.js';
 import {
+  estimatedTrainingSeconds,
   fig3CheckpointPath,
   snnCodeFingerprint,
   trainedSnn,
+  TRAINING_TIME_MARGIN,
   type SnnTrainingKey,
 } from '../validation/leonard-snn-common.js';
-import type { ValidationContext } from '../validation/lib.js';
+import { budgetAllows, type ValidationContext } from '../validation/lib.js';
 
 /** Synthetic 28x28 images (sparse random intensities), 10 classes. */
 function synthetic(count: number, seed: string) {
@@ -108,6 +112,55 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
     expect(Array.from(rewritten!.model.params)).toEqual(Array.from(first!.model.params));
     const late = ctx('run-F', { budget: { deadlineMs: Date.now() - 1, started: 0 } });
     expect(await trainedSnn(late, { ...key, seed: 'cache/3' }, 3, splits, { kind: 'lif' })).toBeUndefined();
+  }, 60_000);
+
+  it('with a deadline, starts a training only when its estimate (from earlier checkpoints of that neuron and size) fits', async () => {
+    // Pure rule: the estimate must fit before the deadline; unknown estimates are allowed.
+    const now = 1_000_000;
+    const b = { deadlineMs: now + 10_000, started: 0 };
+    expect(budgetAllows(b, now, 5)).toBe(true);
+    expect(budgetAllows(b, now, 20)).toBe(false);
+    expect(budgetAllows(b, now)).toBe(true);
+    expect(budgetAllows(b, now + 10_000)).toBe(false);
+
+    const own = mkdtempSync(join(tmpdir(), 'magneuro-val-estimate-'));
+    const c = (extra: Partial<ValidationContext> = {}): ValidationContext => ({
+      ...ctx('run-H', extra),
+      outDir: join(own, 'leonard2023-fig4'),
+    });
+    const dir = join(own, 'leonard2023-fig3');
+    expect(estimatedTrainingSeconds(dir, key)).toBeUndefined();
+    await trainedSnn(c(), key, 0, splits, { kind: 'lif' });
+    await trainedSnn(c(), { ...key, timesteps: 12 }, 0, splits, { kind: 'lif' });
+    const epochSum = (t: number): number =>
+      (loadCheckpoint(join(dir, `lif-h8-T${t}-seed0.json`)).meta.history as EpochRecord[]).reduce(
+        (s, e) => s + e.seconds,
+        0,
+      );
+    // T = 6 is nearest to T = 4: that network's time per image x epoch x step, scaled to
+    // 200 images x 2 epochs x 6 steps, times the margin.
+    const target = { ...key, timesteps: 6, trainImages: 200, epochs: 2, seed: 'cache/9' };
+    expect(estimatedTrainingSeconds(dir, target)).toBeCloseTo(
+      (epochSum(4) / (100 * 1 * 4)) * 200 * 2 * 6 * TRAINING_TIME_MARGIN,
+      9,
+    );
+    // T = 10 is nearest to T = 12.
+    expect(estimatedTrainingSeconds(dir, { ...target, timesteps: 10 })).toBeCloseTo(
+      (epochSum(12) / (100 * 1 * 12)) * 200 * 2 * 10 * TRAINING_TIME_MARGIN,
+      9,
+    );
+    // Another neuron or hidden size: no estimate.
+    expect(estimatedTrainingSeconds(dir, { ...target, neuron: 'dwmtj-binary' })).toBeUndefined();
+    expect(estimatedTrainingSeconds(dir, { ...target, hidden: 16 })).toBeUndefined();
+
+    // A deadline shorter than the estimate: not started; a long one: trained.
+    const next = { ...key, seed: 'cache/10' };
+    const estimate = estimatedTrainingSeconds(dir, next)!;
+    const short = c({ budget: { deadlineMs: Date.now() + estimate * 500, started: 0 } });
+    expect(await trainedSnn(short, next, 10, splits, { kind: 'lif' })).toBeUndefined();
+    expect(existsSync(fig3CheckpointPath(short, next, 10))).toBe(false);
+    const long = c({ budget: { deadlineMs: Date.now() + 600_000, started: 0 } });
+    expect((await trainedSnn(long, next, 10, splits, { kind: 'lif' }))?.reused).toBe(false);
   }, 60_000);
 
   it('fingerprints the code that trains the networks: stable, and changed by any byte of those files', () => {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { median } from 'mathjs';
 import { loadDataset } from '../src/nn/data/index.js';
 import { loadCheckpoint, saveCheckpoint } from '../src/nn/snn/checkpoint.js';
 import { snnSplits, type SnnSplits } from '../src/nn/snn/data.js';
@@ -175,6 +176,44 @@ function readableCheckpoint(
   }
 }
 
+/**
+ * Factor on the summed epoch times of earlier trainings when estimating a new one: the epoch times
+ * leave out setup and the final save (measured wall times were 3-5 % above the sums, full tier).
+ */
+export const TRAINING_TIME_MARGIN = 1.1;
+
+/**
+ * Estimated wall time (s) to train `key`, from the checkpoints already in `dir` (the Fig. 3 folder)
+ * with the same neuron and hidden size: the summed epoch seconds of the one with the nearest
+ * timesteps (the median over those with that T), scaled by images x epochs x timesteps to `key`,
+ * x TRAINING_TIME_MARGIN. Undefined when there is no such checkpoint. Time grows less than linearly
+ * with T (fixed per-image costs), so scaling up in T overestimates: the safe side for a deadline.
+ */
+export function estimatedTrainingSeconds(dir: string, key: SnnTrainingKey): number | undefined {
+  if (!existsSync(dir)) return undefined;
+  const prefix = `${key.neuron}-h${key.hidden}-T`;
+  const known: { timesteps: number; seconds: number }[] = [];
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith(prefix) || !f.endsWith('.json')) continue;
+    let meta: Record<string, unknown>;
+    try {
+      meta = loadCheckpoint(join(dir, f)).meta;
+    } catch {
+      continue; // unreadable: trainedSnn logs it when it reaches that network
+    }
+    const t = meta.training as Partial<SnnTrainingKey> | undefined;
+    const history = meta.history as EpochRecord[] | undefined;
+    if (!t?.timesteps || !t.trainImages || !t.epochs || !history?.length) continue;
+    const epochSeconds = history.reduce((s, e) => s + e.seconds, 0);
+    const perUnit = epochSeconds / (t.trainImages * t.epochs * t.timesteps);
+    known.push({ timesteps: t.timesteps, seconds: perUnit * key.trainImages * key.epochs * key.timesteps });
+  }
+  if (!known.length) return undefined;
+  const gap = (k: { timesteps: number }): number => Math.abs(k.timesteps - key.timesteps);
+  const nearest = Math.min(...known.map(gap));
+  return median(known.filter((k) => gap(k) === nearest).map((k) => k.seconds)) * TRAINING_TIME_MARGIN;
+}
+
 /** Checkpoint path of a Fig. 3 network (Fig. 4 uses the same networks, as the paper does). */
 export function fig3CheckpointPath(ctx: ValidationContext, key: SnnTrainingKey, seedIndex: number): string {
   return join(
@@ -187,8 +226,8 @@ export function fig3CheckpointPath(ctx: ValidationContext, key: SnnTrainingKey, 
 /**
  * The network of `key`, from the Fig. 3 checkpoint when one exists with exactly this training key
  * and code fingerprint and was written by this invocation (or by any invocation with
- * `ctx.resume`); otherwise trained and saved there, if `ctx.budget` allows another training, else
- * undefined (the caller reports that part as not run). Training is deterministic for a seed, so a
+ * `ctx.resume`); otherwise trained and saved there, if `ctx.budget` allows another training (with
+ * a deadline: if `estimatedTrainingSeconds` fits before it), else undefined (the caller reports that part as not run). Training is deterministic for a seed, so a
  * reused network is the one training would give.
  */
 export async function trainedSnn(
@@ -215,7 +254,15 @@ export async function trainedSnn(
       };
     }
   }
-  if (!budgetAllows(ctx.budget)) return undefined;
+  const estimate =
+    ctx.budget?.deadlineMs !== undefined ? estimatedTrainingSeconds(dirname(path), key) : undefined;
+  if (!budgetAllows(ctx.budget, Date.now(), estimate)) {
+    if (estimate !== undefined && ctx.budget?.deadlineMs !== undefined && Date.now() < ctx.budget.deadlineMs)
+      ctx.log(
+        `not starting ${key.neuron} h${key.hidden} T${key.timesteps} seed ${seedIndex}: estimated ${Math.round(estimate / 60)} min, ${Math.round((ctx.budget.deadlineMs - Date.now()) / 60_000)} min left in the budget`,
+      );
+    return undefined;
+  }
   if (ctx.budget) ctx.budget.started++;
   if (splits.train.count !== key.trainImages || splits.validation.count !== key.validationImages)
     throw new Error(

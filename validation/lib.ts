@@ -44,10 +44,11 @@ export interface ValidationContext {
 
 /**
  * How much new training one invocation may start. Shared by the scripts of the invocation and
- * counted as networks are trained; a training that has started always runs to its end.
+ * counted as networks are trained; a training that has started always runs to its end, so with a
+ * deadline a training starts only when its estimated duration (when one is known) fits before it.
  */
 export interface TrainingBudget {
-  /** No new training starts after this time (ms since the epoch). */
+  /** No new training starts after this time, nor one estimated to end after it (ms since the epoch). */
   deadlineMs?: number;
   /** At most this many new trainings. */
   maxNew?: number;
@@ -55,11 +56,21 @@ export interface TrainingBudget {
   started: number;
 }
 
-/** Whether `budget` (undefined: unlimited) lets one more training start now. */
-export function budgetAllows(budget: TrainingBudget | undefined, now = Date.now()): boolean {
+/**
+ * Whether `budget` (undefined: unlimited) lets one more training start now; `estimatedSeconds`
+ * (undefined: unknown) is the training's expected duration, which must fit before the deadline.
+ */
+export function budgetAllows(
+  budget: TrainingBudget | undefined,
+  now = Date.now(),
+  estimatedSeconds?: number,
+): boolean {
   if (!budget) return true;
   if (budget.maxNew !== undefined && budget.started >= budget.maxNew) return false;
-  if (budget.deadlineMs !== undefined && now >= budget.deadlineMs) return false;
+  if (budget.deadlineMs !== undefined) {
+    if (now >= budget.deadlineMs) return false;
+    if (estimatedSeconds !== undefined && now + estimatedSeconds * 1000 > budget.deadlineMs) return false;
+  }
   return true;
 }
 

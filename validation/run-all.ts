@@ -7,8 +7,8 @@
  * Exit status is 0 even when a row fails: the table is the result. `--strict` exits 1 on a failure.
  * `--resume` reuses networks trained by earlier invocations with the same settings and code
  * (scripts that train networks: the Leonard Fig. 3/4 ones); `--budget-minutes` / `--max-new-networks`
- * stop starting new trainings after that time / count, and those scripts then report the part that
- * is done (marked partial). Together they accumulate a long `--full` reproduction over several runs.
+ * start only trainings estimated to end within that time / up to that count, and those scripts then
+ * report the part that is done (marked partial). Together they accumulate a long `--full` reproduction over several runs.
  */
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
