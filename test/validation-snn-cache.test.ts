@@ -9,6 +9,7 @@ import type { EpochRecord } from '../src/nn/snn/train.js';
 import {
   estimatedTrainingSeconds,
   fig3CheckpointPath,
+  SNN_TIERS,
   snnCodeFingerprint,
   trainedSnn,
   TRAINING_TIME_MARGIN,
@@ -162,6 +163,15 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
     const long = c({ budget: { deadlineMs: Date.now() + 600_000, started: 0 } });
     expect((await trainedSnn(long, next, 10, splits, { kind: 'lif' }))?.reused).toBe(false);
   }, 60_000);
+
+  it('Fig. 4 evaluates one of the Fig. 3 settings in every tier (so it reuses those checkpoints)', () => {
+    for (const tier of ['reduced', 'medium', 'full'] as const) {
+      const t = SNN_TIERS[tier];
+      expect(t.runs).toContainEqual(t.fig4Run);
+    }
+    // The paper's main network for the medium and full tiers.
+    expect(SNN_TIERS.full.fig4Run).toEqual({ hidden: 500, timesteps: 80 });
+  });
 
   it('fingerprints the code that trains the networks: stable, and changed by any byte of those files', () => {
     const tree = mkdtempSync(join(tmpdir(), 'magneuro-fingerprint-'));

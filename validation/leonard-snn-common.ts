@@ -108,6 +108,54 @@ export function trainingKey(
   };
 }
 
+/** A Fig. 3 network setting: hidden width and timesteps. */
+export interface RunSpec {
+  hidden: number;
+  timesteps: number;
+}
+
+/** Training data, epochs, seeds and network settings of a tier. */
+export interface SnnTierConfig {
+  /** Training images. */
+  limit: number;
+  /** Validation images. */
+  validation: number;
+  epochs: number;
+  seeds: number;
+  /** Fig. 3's settings; Fig. 4 uses `fig4Run` of them (the same checkpoints). */
+  runs: RunSpec[];
+  fig4Run: RunSpec;
+}
+
+const PAPER_RUNS: RunSpec[] = [
+  { hidden: 200, timesteps: 80 },
+  { hidden: 500, timesteps: 80 },
+  { hidden: 500, timesteps: 120 },
+  { hidden: 500, timesteps: 40 },
+];
+
+/**
+ * The tiers of the Fig. 3/4 reproductions, one table for both scripts so Fig. 4 evaluates exactly
+ * Fig. 3's networks. Full: the paper's 60k images (55k train + 5k validation), 10 epochs, 5 seeds,
+ * its four settings. Medium: those settings on 10,000 + 2,000 images, 3 epochs, 3 seeds. Reduced
+ * (default): 1,500 + 500 images, 2 epochs, 1 seed, T = 20.
+ */
+export const SNN_TIERS: Record<SnnTier, SnnTierConfig> = {
+  full: { limit: 55000, validation: 5000, epochs: 10, seeds: 5, runs: PAPER_RUNS, fig4Run: PAPER_RUNS[1] },
+  medium: { limit: 10000, validation: 2000, epochs: 3, seeds: 3, runs: PAPER_RUNS, fig4Run: PAPER_RUNS[1] },
+  reduced: {
+    limit: 1500,
+    validation: 500,
+    epochs: 2,
+    seeds: 1,
+    runs: [
+      { hidden: 200, timesteps: 20 },
+      { hidden: 500, timesteps: 20 },
+    ],
+    fig4Run: { hidden: 200, timesteps: 20 },
+  },
+};
+
 /** The paper's training settings (Leonard et al. 2023): Adam, batch 100, learning rate 1e-3. */
 export const TRAINING_BATCH = 100;
 export const TRAINING_LR = 1e-3;

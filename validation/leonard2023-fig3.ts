@@ -9,8 +9,8 @@
  *
  * Full run (--full): 60k training images (55k train + 5k validation), hidden 200 and 500 at T = 80,
  * hidden 500 at T = 40 and 120, 5 seeds, 10 epochs: about 26 hours on 2 cores here. It can be
- * accumulated over several invocations: `--budget-minutes M` starts no new training after M minutes
- * (the networks done so far are reported, marked partial) and `--resume` reuses the networks of
+ * accumulated over several invocations: `--budget-minutes M` starts only trainings estimated to
+ * end within M minutes (the networks done so far are reported, marked partial) and `--resume` reuses the networks of
  * earlier invocations trained with the same settings and code (see trainedSnn). Training goes
  * seed by seed, hidden 500 / T = 80 first.
  * Medium run (--medium): the paper's four networks (hidden 200 and 500 at T = 80, hidden 500 at
@@ -32,18 +32,15 @@ import {
   missingTablesOutcome,
   neuronSpecs,
   pct,
+  SNN_TIERS,
   snnTier,
   TRAINING_BATCH,
   TRAINING_LR,
   trainedSnn,
   trainingKey,
   type NeuronName,
+  type RunSpec,
 } from './leonard-snn-common.js';
-
-interface RunSpec {
-  hidden: number;
-  timesteps: number;
-}
 
 /** Training order of the settings: the paper's main network (hidden 500, T = 80) first. */
 function priority(run: RunSpec): number {
@@ -66,42 +63,7 @@ export const validation: ValidationScript = {
     const settings: Record<string, unknown> = { configuration: tier };
     const notRun = missingTablesOutcome(settings);
     if (notRun) return notRun;
-    const cfg = {
-      full: {
-        limit: 55000,
-        validation: 5000,
-        epochs: 10,
-        seeds: 5,
-        runs: [
-          { hidden: 200, timesteps: 80 },
-          { hidden: 500, timesteps: 80 },
-          { hidden: 500, timesteps: 120 },
-          { hidden: 500, timesteps: 40 },
-        ],
-      },
-      medium: {
-        limit: 10000,
-        validation: 2000,
-        epochs: 3,
-        seeds: 3,
-        runs: [
-          { hidden: 200, timesteps: 80 },
-          { hidden: 500, timesteps: 80 },
-          { hidden: 500, timesteps: 120 },
-          { hidden: 500, timesteps: 40 },
-        ],
-      },
-      reduced: {
-        limit: 1500,
-        validation: 500,
-        epochs: 2,
-        seeds: 1,
-        runs: [
-          { hidden: 200, timesteps: 20 },
-          { hidden: 500, timesteps: 20 },
-        ],
-      },
-    }[tier] as { limit: number; validation: number; epochs: number; seeds: number; runs: RunSpec[] };
+    const cfg = SNN_TIERS[tier];
     const notRunParts = {
       full: [],
       medium: ['5 seeds (3 here)', 'full training set (10,000 images, 3 epochs here)'],

@@ -29,6 +29,7 @@ import {
   missingTablesOutcome,
   neuronSpecs,
   pct,
+  SNN_TIERS,
   snnTier,
   trainedSnn,
   trainingKey,
@@ -45,38 +46,19 @@ export const validation: ValidationScript = {
     const settings: Record<string, unknown> = { configuration: tier };
     const notRun = missingTablesOutcome(settings);
     if (notRun) return notRun;
+    const tierCfg = SNN_TIERS[tier];
     const cfg = {
-      full: {
-        hidden: 500,
-        timesteps: 80,
-        limit: 55000,
-        validation: 5000,
-        epochs: 10,
-        seeds: 5,
-        test: 10000,
-        noise: Array.from({ length: 31 }, (_, k) => +(0.1 * k).toFixed(2)),
-      },
-      medium: {
-        hidden: 500,
-        timesteps: 80,
-        limit: 10000,
-        validation: 2000,
-        epochs: 3,
-        seeds: 3,
-        test: 5000,
-        noise: Array.from({ length: 11 }, (_, k) => +(0.3 * k).toFixed(2)),
-      },
-      reduced: {
-        hidden: 200,
-        timesteps: 20,
-        limit: 1500,
-        validation: 500,
-        epochs: 2,
-        seeds: 1,
-        test: 1000,
-        noise: [0, 0.25, 0.5, 0.7, 1, 1.5, 2, 2.5, 3],
-      },
-    }[tier];
+      ...tierCfg.fig4Run,
+      limit: tierCfg.limit,
+      validation: tierCfg.validation,
+      epochs: tierCfg.epochs,
+      seeds: tierCfg.seeds,
+      ...{
+        full: { test: 10000, noise: Array.from({ length: 31 }, (_, k) => +(0.1 * k).toFixed(2)) },
+        medium: { test: 5000, noise: Array.from({ length: 11 }, (_, k) => +(0.3 * k).toFixed(2)) },
+        reduced: { test: 1000, noise: [0, 0.25, 0.5, 0.7, 1, 1.5, 2, 2.5, 3] },
+      }[tier],
+    };
     Object.assign(settings, cfg, {
       noise_clipping: 'intensity + N(0, std^2), clipped to [0, 1]',
       model_selection: `per neuron, the network with the highest final validation accuracy of ${cfg.seeds} seed(s) (the paper: the best of its seeds)`,
