@@ -87,11 +87,14 @@ export const validation: ValidationScript = {
     const specs = neuronSpecs();
     const final: Record<string, number[]> = {};
     const curves: Record<string, EpochRecord[][]> = {};
+    /** Seed index of each entry of final[k] and curves[k] (partial runs can skip seeds). */
+    const seedIndices: Record<string, number[]> = {};
     const runKey = (n: NeuronName, run: RunSpec) => `${n}/h${run.hidden}/T${run.timesteps}`;
     for (const run of cfg.runs)
       for (const n of NEURONS) {
         final[runKey(n, run)] = [];
         curves[runKey(n, run)] = [];
+        seedIndices[runKey(n, run)] = [];
       }
     // Setting-major order, hidden 500 / T = 80 first (Fig. 4 uses those networks), then seed by seed
     // with the three neurons together: a run cut short by --budget-minutes completes the main
@@ -109,6 +112,7 @@ export const validation: ValidationScript = {
             continue;
           }
           final[runKey(n, run)].push(r.validation);
+          seedIndices[runKey(n, run)].push(s);
           curves[runKey(n, run)].push(r.history);
           ctx.log(
             `${runKey(n, run)} seed ${s}: validation ${pct(r.validation)} % (${((performance.now() - t0) / 1000).toFixed(0)} s${r.reused ? ', reused' : ''})`,
@@ -234,7 +238,12 @@ export const validation: ValidationScript = {
         );
       }
     }
-    writeJson(ctx.outDir, 'fig3.json', { settings, final_validation_accuracy: final, curves });
+    writeJson(ctx.outDir, 'fig3.json', {
+      settings,
+      final_validation_accuracy: final,
+      seed_indices: seedIndices,
+      curves,
+    });
     return { rows, figures, settings };
   },
 };
