@@ -11,6 +11,7 @@ import { loadCheckpoint, saveCheckpoint } from '../src/nn/snn/checkpoint.js';
 import { snnSplits, type SnnSplits } from '../src/nn/snn/data.js';
 import { DEVICE_TABLES, neuronSpecFromName, type NeuronSpec } from '../src/nn/snn/spec.js';
 import { trainSnn, type EpochRecord, type SnnModel } from '../src/nn/snn/train.js';
+import { defaultWorkers } from '../src/util/parallel.js';
 import { packageRoot } from '../src/util/paths.js';
 import { budgetAllows, factRow, type ValidationContext, type ValidationOutcome } from './lib.js';
 
@@ -237,7 +238,11 @@ export const TRAINING_TIME_MARGIN = 1.1;
  * x TRAINING_TIME_MARGIN. Undefined when there is no such checkpoint. Time grows less than linearly
  * with T (fixed per-image costs), so scaling up in T overestimates: the safe side for a deadline.
  */
-export function estimatedTrainingSeconds(dir: string, key: SnnTrainingKey): number | undefined {
+export function estimatedTrainingSeconds(
+  dir: string,
+  key: SnnTrainingKey,
+  workers = defaultWorkers(),
+): number | undefined {
   if (!existsSync(dir)) return undefined;
   const prefix = `${key.neuron}-h${key.hidden}-T`;
   const known: { timesteps: number; seconds: number }[] = [];
@@ -252,7 +257,10 @@ export function estimatedTrainingSeconds(dir: string, key: SnnTrainingKey): numb
     const t = meta.training as Partial<SnnTrainingKey> | undefined;
     const history = meta.history as EpochRecord[] | undefined;
     if (!t?.timesteps || !t.trainImages || !t.epochs || !history?.length) continue;
-    const epochSeconds = history.reduce((s, e) => s + e.seconds, 0);
+    // Fewer threads than that training had: assume time grows in proportion (measured growth is
+    // less, x1.4-1.9 from 2 threads to 1, docs/spiking.md); more threads: no gain assumed.
+    const trainedWith = typeof meta.training_workers === 'number' ? meta.training_workers : defaultWorkers();
+    const epochSeconds = history.reduce((s, e) => s + e.seconds, 0) * Math.max(1, trainedWith / workers);
     const perUnit = epochSeconds / (t.trainImages * t.epochs * t.timesteps);
     known.push({ timesteps: t.timesteps, seconds: perUnit * key.trainImages * key.epochs * key.timesteps });
   }
@@ -275,7 +283,8 @@ export function fig3CheckpointPath(ctx: ValidationContext, key: SnnTrainingKey, 
  * The network of `key`, from the Fig. 3 checkpoint when one exists with exactly this training key
  * and code fingerprint and was written by this invocation (or by any invocation with
  * `ctx.resume`); otherwise trained and saved there, if `ctx.budget` allows another training (with
- * a deadline: if `estimatedTrainingSeconds` fits before it), else undefined (the caller reports that part as not run). Training is deterministic for a seed, so a
+ * a deadline: if `estimatedTrainingSeconds` fits before it), else undefined (the caller reports that part as not run); with `mayTrain` false (a network of
+ * another `--network-shard`) only reused, never trained. Training is deterministic for a seed, so a
  * reused network is the one training would give.
  */
 export async function trainedSnn(
@@ -285,6 +294,7 @@ export async function trainedSnn(
   splits: SnnSplits,
   spec: NeuronSpec,
   code = snnCodeFingerprint(),
+  mayTrain = true,
 ): Promise<TrainedSnn | undefined> {
   const path = fig3CheckpointPath(ctx, key, seedIndex);
   const stamp = { ...key, batch: TRAINING_BATCH, lr: TRAINING_LR, code };
@@ -302,8 +312,10 @@ export async function trainedSnn(
       };
     }
   }
+  if (!mayTrain) return undefined;
+  const workers = ctx.workers ?? defaultWorkers();
   const estimate =
-    ctx.budget?.deadlineMs !== undefined ? estimatedTrainingSeconds(dirname(path), key) : undefined;
+    ctx.budget?.deadlineMs !== undefined ? estimatedTrainingSeconds(dirname(path), key, workers) : undefined;
   if (!budgetAllows(ctx.budget, Date.now(), estimate)) {
     if (estimate !== undefined && ctx.budget?.deadlineMs !== undefined && Date.now() < ctx.budget.deadlineMs)
       ctx.log(
@@ -325,6 +337,7 @@ export async function trainedSnn(
     batchSize: TRAINING_BATCH,
     lr: TRAINING_LR,
     seed: key.seed,
+    workers,
     onEpoch: (e) =>
       ctx.log(
         `${key.neuron} h${key.hidden} T${key.timesteps} seed ${seedIndex}: epoch ${e.epoch}/${key.epochs}, validation ${pct(e.validation_accuracy ?? 0)} %`,
@@ -336,6 +349,7 @@ export async function trainedSnn(
     history: r.history,
     training: stamp,
     validation_run: ctx.runId ?? null,
+    training_workers: workers,
     trained_at: new Date().toISOString(),
   });
   return {

@@ -39,6 +39,14 @@ export interface ValidationContext {
   resume?: boolean;
   /** Limits on new trainings in this invocation (`--budget-minutes`, `--max-new-networks`). */
   budget?: TrainingBudget;
+  /** Worker threads per training (`--workers`; default all cores). Results do not depend on it. */
+  workers?: number;
+  /**
+   * `--network-shard I/N`: this invocation trains only the networks at positions I, I + N, ... of
+   * the training order and reuses the others when they are already trained, so N invocations can
+   * train side by side (e.g. two processes with `--workers 1` on two cores).
+   */
+  networkShard?: { index: number; count: number };
   log(line: string): void;
 }
 
