@@ -283,8 +283,7 @@ export function fig3CheckpointPath(ctx: ValidationContext, key: SnnTrainingKey, 
  * The network of `key`, from the Fig. 3 checkpoint when one exists with exactly this training key
  * and code fingerprint and was written by this invocation (or by any invocation with
  * `ctx.resume`); otherwise trained and saved there, if `ctx.budget` allows another training (with
- * a deadline: if `estimatedTrainingSeconds` fits before it), else undefined (the caller reports that part as not run); with `mayTrain` false (a network of
- * another `--network-shard`) only reused, never trained. Training is deterministic for a seed, so a
+ * a deadline: if `estimatedTrainingSeconds` fits before it), else undefined (the caller reports that part as not run). Training is deterministic for a seed, so a
  * reused network is the one training would give.
  */
 export async function trainedSnn(
@@ -294,7 +293,6 @@ export async function trainedSnn(
   splits: SnnSplits,
   spec: NeuronSpec,
   code = snnCodeFingerprint(),
-  mayTrain = true,
 ): Promise<TrainedSnn | undefined> {
   const path = fig3CheckpointPath(ctx, key, seedIndex);
   const stamp = { ...key, batch: TRAINING_BATCH, lr: TRAINING_LR, code };
@@ -312,7 +310,6 @@ export async function trainedSnn(
       };
     }
   }
-  if (!mayTrain) return undefined;
   const workers = ctx.workers ?? defaultWorkers();
   const estimate =
     ctx.budget?.deadlineMs !== undefined ? estimatedTrainingSeconds(dirname(path), key, workers) : undefined;

@@ -101,16 +101,12 @@ export const validation: ValidationScript = {
     // setting's seeds first and leaves whole seeds (all three neurons) rather than one neuron's.
     const order = [...cfg.runs].sort((a, b) => priority(a) - priority(b));
     let missing = 0;
-    let position = 0;
     for (const run of order)
       for (let s = 0; s < cfg.seeds; s++)
         for (const n of NEURONS) {
           const t0 = performance.now();
           const key = trainingKey(ctx, n, { ...run, ...cfg }, s);
-          // --network-shard I/N: train only positions I, I + N, ...; reuse the others if trained.
-          const shard = ctx.networkShard;
-          const mine = !shard || position++ % shard.count === shard.index;
-          const r = await trainedSnn(ctx, key, s, splits, specs[n], undefined, mine);
+          const r = await trainedSnn(ctx, key, s, splits, specs[n]);
           if (!r) {
             missing++;
             continue;
@@ -125,7 +121,7 @@ export const validation: ValidationScript = {
     const total = cfg.seeds * cfg.runs.length * NEURONS.length;
     settings.networks_trained = `${total - missing} of ${total}`;
     if (missing)
-      settings.partial = `${missing} network(s) not trained yet (this invocation's budget${ctx.networkShard ? ' or another --network-shard' : ''}); rerun with --resume to continue`;
+      settings.partial = `${missing} network(s) not trained within this invocation's budget; rerun with --resume to continue`;
     const figures: string[] = [];
     for (const run of cfg.runs) {
       const shownNeurons = NEURONS.filter((n) => curves[runKey(n, run)].length > 0);

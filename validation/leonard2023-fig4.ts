@@ -77,8 +77,7 @@ export const validation: ValidationScript = {
       let available = 0;
       for (let s = 0; s < cfg.seeds; s++) {
         const key = trainingKey(ctx, n, cfg, s);
-        // With --network-shard the Fig. 3 invocations train; Fig. 4 only evaluates what exists.
-        const r = await trainedSnn(ctx, key, s, splits, specs[n], undefined, !ctx.networkShard);
+        const r = await trainedSnn(ctx, key, s, splits, specs[n]);
         if (!r) {
           untrained.push(`${NEURON_TITLE[n]} seed ${s}`);
           continue;

@@ -41,12 +41,7 @@ export interface ValidationContext {
   budget?: TrainingBudget;
   /** Worker threads per training (`--workers`; default all cores). Results do not depend on it. */
   workers?: number;
-  /**
-   * `--network-shard I/N`: this invocation trains only the networks at positions I, I + N, ... of
-   * the training order and reuses the others when they are already trained, so N invocations can
-   * train side by side (e.g. two processes with `--workers 1` on two cores).
-   */
-  networkShard?: { index: number; count: number };
+
   log(line: string): void;
 }
 

@@ -3,15 +3,13 @@
  * simulated side by side, and writes validation-out/summary.md, summary.json and figures.
  *
  * Usage: node dist/validation/run-all.js [--only id,id] [--full | --medium] [--seed S] [--out DIR]
- *          [--resume] [--budget-minutes M] [--max-new-networks N] [--workers N]
- *          [--network-shard I/N] [--strict]
+ *          [--resume] [--budget-minutes M] [--max-new-networks N] [--workers N] [--strict]
  * Exit status is 0 even when a row fails: the table is the result. `--strict` exits 1 on a failure.
  * `--resume` reuses networks trained by earlier invocations with the same settings and code
  * (scripts that train networks: the Leonard Fig. 3/4 ones); `--budget-minutes` / `--max-new-networks`
  * start only trainings estimated to end within that time / up to that count, and those scripts then
- * report the part that is done (marked partial). `--workers N` sets the threads per training and
- * `--network-shard I/N` makes this invocation train only every N-th Fig. 3 network (from the I-th),
- * so N invocations can share the cores, one network each (results do not depend on either). Together they accumulate a long `--full` reproduction over several runs.
+ * report the part that is done (marked partial). `--workers N` sets the threads per training
+ * (results do not depend on it). Together they accumulate a long `--full` reproduction over several runs.
  */
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -46,17 +44,6 @@ function positiveInteger(name: string, v?: string): number | undefined {
   return n;
 }
 
-/** `--network-shard I/N` (0 <= I < N), or undefined when absent. */
-function shardOption(v?: string): { index: number; count: number } | undefined {
-  if (v === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(v);
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index >= count)
-    throw new Error(`--network-shard must be I/N with 0 <= I < N (e.g. 0/2), got "${v}"`);
-  return { index, count };
-}
-
 async function main(): Promise<number> {
   const { values: opt } = parseArgs({
     options: {
@@ -70,7 +57,6 @@ async function main(): Promise<number> {
       'budget-minutes': { type: 'string' },
       'max-new-networks': { type: 'string' },
       workers: { type: 'string' },
-      'network-shard': { type: 'string' },
     },
   });
   const only = opt.only?.split(',');
@@ -82,7 +68,6 @@ async function main(): Promise<number> {
   const resume = opt.resume;
   const budget = trainingBudget(opt['budget-minutes'], opt['max-new-networks']);
   const workers = positiveInteger('--workers', opt.workers);
-  const networkShard = shardOption(opt['network-shard']);
   const outDir = resolve(opt.out);
   mkdirSync(outDir, { recursive: true });
   const here = dirname(fileURLToPath(import.meta.url));
@@ -125,7 +110,6 @@ async function main(): Promise<number> {
       resume,
       budget,
       workers,
-      networkShard,
       log: (l) => console.error(`  ${l}`),
     });
     const secs = (performance.now() - t0) / 1000;
