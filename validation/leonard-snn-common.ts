@@ -234,8 +234,9 @@ export const TRAINING_TIME_MARGIN = 1.1;
 /**
  * Estimated wall time (s) to train `key`, from the checkpoints already in `dir` (the Fig. 3 folder)
  * with the same neuron and hidden size: the summed epoch seconds of the one with the nearest
- * timesteps (the median over those with that T), scaled by images x epochs x timesteps to `key`,
- * x TRAINING_TIME_MARGIN. Undefined when there is no such checkpoint. Time grows less than linearly
+ * timesteps (the median over those with that T), scaled by images x epochs x timesteps to `key`
+ * and by their threads / `workers` when that exceeds 1, x TRAINING_TIME_MARGIN. Undefined when
+ * there is no such checkpoint. Time grows less than linearly
  * with T (fixed per-image costs), so scaling up in T overestimates: the safe side for a deadline.
  */
 export function estimatedTrainingSeconds(
@@ -282,8 +283,9 @@ export function fig3CheckpointPath(ctx: ValidationContext, key: SnnTrainingKey, 
 /**
  * The network of `key`, from the Fig. 3 checkpoint when one exists with exactly this training key
  * and code fingerprint and was written by this invocation (or by any invocation with
- * `ctx.resume`); otherwise trained and saved there, if `ctx.budget` allows another training (with
- * a deadline: if `estimatedTrainingSeconds` fits before it), else undefined (the caller reports that part as not run). Training is deterministic for a seed, so a
+ * `ctx.resume`); otherwise trained and saved there (with `ctx.workers` threads), if `ctx.budget`
+ * allows another training (with a deadline: if `estimatedTrainingSeconds` fits before it), else
+ * undefined (the caller reports that part as not run). Training is deterministic for a seed, so a
  * reused network is the one training would give.
  */
 export async function trainedSnn(
