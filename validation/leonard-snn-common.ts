@@ -271,13 +271,14 @@ export function estimatedTrainingSeconds(
   return median(known.filter((k) => gap(k) === nearest).map((k) => k.seconds)) * TRAINING_TIME_MARGIN;
 }
 
-/** Checkpoint path of a Fig. 3 network (Fig. 4 uses the same networks, as the paper does). */
+/** Folder of the Fig. 3 checkpoints (Fig. 4 uses the same networks, as the paper does). */
+export function fig3Dir(ctx: ValidationContext): string {
+  return join(dirname(ctx.outDir), 'leonard2023-fig3');
+}
+
+/** Checkpoint path of a Fig. 3 network. */
 export function fig3CheckpointPath(ctx: ValidationContext, key: SnnTrainingKey, seedIndex: number): string {
-  return join(
-    dirname(ctx.outDir),
-    'leonard2023-fig3',
-    `${key.neuron}-h${key.hidden}-T${key.timesteps}-seed${seedIndex}.json`,
-  );
+  return join(fig3Dir(ctx), `${key.neuron}-h${key.hidden}-T${key.timesteps}-seed${seedIndex}.json`);
 }
 
 /**

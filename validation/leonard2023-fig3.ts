@@ -28,7 +28,9 @@ import {
   NEURONS,
   NEURON_TITLE,
   accuracyStdErr,
+  estimatedTrainingSeconds,
   fashionSplits,
+  fig3Dir,
   missingTablesOutcome,
   neuronSpecs,
   pct,
@@ -40,6 +42,7 @@ import {
   trainingKey,
   type NeuronName,
   type RunSpec,
+  type SnnTrainingKey,
 } from './leonard-snn-common.js';
 
 /**
@@ -100,7 +103,7 @@ export const validation: ValidationScript = {
     // with the three neurons together: a run cut short by --budget-minutes completes the main
     // setting's seeds first and leaves whole seeds (all three neurons) rather than one neuron's.
     const order = [...cfg.runs].sort((a, b) => priority(a) - priority(b));
-    let missing = 0;
+    const missingKeys: SnnTrainingKey[] = [];
     for (const run of order)
       for (let s = 0; s < cfg.seeds; s++)
         for (const n of NEURONS) {
@@ -108,7 +111,7 @@ export const validation: ValidationScript = {
           const key = trainingKey(ctx, n, { ...run, ...cfg }, s);
           const r = await trainedSnn(ctx, key, s, splits, specs[n]);
           if (!r) {
-            missing++;
+            missingKeys.push(key);
             continue;
           }
           final[runKey(n, run)].push(r.validation);
@@ -119,9 +122,22 @@ export const validation: ValidationScript = {
           );
         }
     const total = cfg.seeds * cfg.runs.length * NEURONS.length;
+    const missing = missingKeys.length;
     settings.networks_trained = `${total - missing} of ${total}`;
-    if (missing)
+    if (missing) {
       settings.partial = `${missing} network(s) not trained within this invocation's budget; rerun with --resume to continue`;
+      // Compute still needed, from the networks trained so far (estimatedTrainingSeconds).
+      const estimates = missingKeys.map((k) => estimatedTrainingSeconds(fig3Dir(ctx), k, ctx.workers));
+      const known = estimates.filter((e): e is number => e !== undefined);
+      const unknown = missing - known.length;
+      const hours = (known.reduce((a, b) => a + b, 0) / 3600).toFixed(1);
+      settings.remaining_training = [
+        known.length ? `~${hours} h for ${known.length} network(s) at this machine's measured speed` : '',
+        unknown ? `${unknown} without an estimate (no trained network of that neuron and size yet)` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+    }
     const figures: string[] = [];
     for (const run of cfg.runs) {
       const shownNeurons = NEURONS.filter((n) => curves[runKey(n, run)].length > 0);
