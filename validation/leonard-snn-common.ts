@@ -243,32 +243,64 @@ export function estimatedTrainingSeconds(
   dir: string,
   key: SnnTrainingKey,
   workers = defaultWorkers(),
+  timings: TrainingTiming[] = trainingTimings(dir),
 ): number | undefined {
-  if (!existsSync(dir)) return undefined;
-  const prefix = `${key.neuron}-h${key.hidden}-T`;
   const known: { timesteps: number; seconds: number }[] = [];
-  for (const f of readdirSync(dir)) {
-    if (!f.startsWith(prefix) || !f.endsWith('.json')) continue;
-    let meta: Record<string, unknown>;
-    try {
-      meta = loadCheckpoint(join(dir, f)).meta;
-    } catch {
-      continue; // unreadable: trainedSnn logs it when it reaches that network
-    }
-    const t = meta.training as Partial<SnnTrainingKey> | undefined;
-    const history = meta.history as EpochRecord[] | undefined;
-    if (!t?.timesteps || !t.trainImages || !t.epochs || !history?.length) continue;
+  for (const t of timings) {
+    if (t.neuron !== key.neuron || t.hidden !== key.hidden) continue;
     // Fewer threads than that training had: assume time grows in proportion (measured growth is
     // less, x1.4-1.9 from 2 threads to 1, docs/spiking.md); more threads: no gain assumed.
-    const trainedWith = typeof meta.training_workers === 'number' ? meta.training_workers : defaultWorkers();
-    const epochSeconds = history.reduce((s, e) => s + e.seconds, 0) * Math.max(1, trainedWith / workers);
-    const perUnit = epochSeconds / (t.trainImages * t.epochs * t.timesteps);
+    const perUnit =
+      (t.epochSeconds * Math.max(1, t.workers / workers)) / (t.trainImages * t.epochs * t.timesteps);
     known.push({ timesteps: t.timesteps, seconds: perUnit * key.trainImages * key.epochs * key.timesteps });
   }
   if (!known.length) return undefined;
   const gap = (k: { timesteps: number }): number => Math.abs(k.timesteps - key.timesteps);
   const nearest = Math.min(...known.map(gap));
   return median(known.filter((k) => gap(k) === nearest).map((k) => k.seconds)) * TRAINING_TIME_MARGIN;
+}
+
+/** What a trained checkpoint tells about training time: its key, threads and summed epoch seconds. */
+export interface TrainingTiming {
+  neuron: string;
+  hidden: number;
+  timesteps: number;
+  trainImages: number;
+  epochs: number;
+  workers: number;
+  epochSeconds: number;
+}
+
+/**
+ * The training timings of the checkpoints in `dir` (read once, so callers estimating many networks
+ * pass them to estimatedTrainingSeconds). Only the metadata is read; unreadable files are skipped
+ * (trainedSnn logs them when it reaches that network).
+ */
+export function trainingTimings(dir: string): TrainingTiming[] {
+  if (!existsSync(dir)) return [];
+  const out: TrainingTiming[] = [];
+  for (const f of readdirSync(dir)) {
+    if (!/-seed\d+\.json$/.test(f)) continue;
+    let meta: Record<string, unknown>;
+    try {
+      meta = loadCheckpoint(join(dir, f)).meta;
+    } catch {
+      continue;
+    }
+    const t = meta.training as Partial<SnnTrainingKey> | undefined;
+    const history = meta.history as EpochRecord[] | undefined;
+    if (!t?.neuron || !t.hidden || !t.timesteps || !t.trainImages || !t.epochs || !history?.length) continue;
+    out.push({
+      neuron: t.neuron,
+      hidden: t.hidden,
+      timesteps: t.timesteps,
+      trainImages: t.trainImages,
+      epochs: t.epochs,
+      workers: typeof meta.training_workers === 'number' ? meta.training_workers : defaultWorkers(),
+      epochSeconds: history.reduce((a, e) => a + e.seconds, 0),
+    });
+  }
+  return out;
 }
 
 /** Folder of the Fig. 3 checkpoints (Fig. 4 uses the same networks, as the paper does). */

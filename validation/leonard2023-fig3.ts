@@ -40,6 +40,7 @@ import {
   TRAINING_LR,
   trainedSnn,
   trainingKey,
+  trainingTimings,
   type NeuronName,
   type RunSpec,
   type SnnTrainingKey,
@@ -127,7 +128,10 @@ export const validation: ValidationScript = {
     if (missing) {
       settings.partial = `${missing} network(s) not trained within this invocation's budget; rerun with --resume to continue`;
       // Compute still needed, from the networks trained so far (estimatedTrainingSeconds).
-      const estimates = missingKeys.map((k) => estimatedTrainingSeconds(fig3Dir(ctx), k, ctx.workers));
+      const timings = trainingTimings(fig3Dir(ctx));
+      const estimates = missingKeys.map((k) =>
+        estimatedTrainingSeconds(fig3Dir(ctx), k, ctx.workers, timings),
+      );
       const known = estimates.filter((e): e is number => e !== undefined);
       const unknown = missing - known.length;
       const hours = (known.reduce((a, b) => a + b, 0) / 3600).toFixed(1);
