@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '../src/random/index.js';
 import type { SnnSplits } from '../src/nn/snn/data.js';
 import { loadCheckpoint } from '../src/nn/snn/checkpoint.js';
 import type { EpochRecord } from '../src/nn/snn/train.js';
+import { evaluateSnn } from '../src/nn/snn/train.js';
+import { readRecord, recordPath } from '../validation/snn-records.js';
 import {
   estimatedTrainingSeconds,
   fig3CheckpointPath,
+  measureNoiseCurve,
+  trainingTimings,
+  type NoiseCurveSpec,
   SNN_TIERS,
   snnCodeFingerprint,
   trainedSnn,
@@ -69,7 +74,7 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
     // A third invocation with --resume: run-B's checkpoint is reused.
     const resumed = (await trainedSnn(ctx('run-C', { resume: true }), key, 0, splits, { kind: 'lif' }))!;
     expect(resumed.reused).toBe(true);
-    expect(Array.from(resumed.model.params)).toEqual(Array.from(a.model.params));
+    expect(Array.from(resumed.model!.params)).toEqual(Array.from(a.model!.params));
     // --resume with different code (another fingerprint): never trusted, trained again.
     const newCode = (await trainedSnn(
       ctx('run-D', { resume: true }),
@@ -77,7 +82,7 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
       0,
       splits,
       { kind: 'lif' },
-      'other-code',
+      { code: 'other-code' },
     ))!;
     expect(newCode.reused).toBe(false);
     // Different settings in the same invocation: not reused.
@@ -172,6 +177,95 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
     expect(existsSync(fig3CheckpointPath(short, next, 10))).toBe(false);
     const long = c({ budget: { deadlineMs: Date.now() + 600_000, started: 0 } });
     expect((await trainedSnn(long, next, 10, splits, { kind: 'lif' }))?.reused).toBe(false);
+  }, 60_000);
+
+  it('records a network (stamp, history, Fig. 4 noise curve; no weights) with --record and, with --resume, reuses the record when the checkpoint is gone', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'magneuro-val-records-'));
+    const records = join(own, 'records');
+    const c = (runId: string, extra: Partial<ValidationContext> = {}): ValidationContext => ({
+      ...ctx(runId, { recordsDir: records, ...extra }),
+      outDir: join(own, runId, 'leonard2023-fig4'),
+    });
+    const spec: NoiseCurveSpec = { test: splits.test, testImages: 50, noise: [0, 0.5, 3], seed: 'cache' };
+    const rkey = { ...key, seed: 'cache/20' };
+    const a = (await trainedSnn(
+      c('run-R', { record: true }),
+      rkey,
+      20,
+      splits,
+      { kind: 'lif' },
+      { curve: spec },
+    ))!;
+    expect(a.reused).toBe(false);
+    const stamp = loadCheckpoint(fig3CheckpointPath(c('run-R'), rkey, 20)).meta.training as Record<
+      string,
+      unknown
+    >;
+    const file = recordPath(records, stamp);
+    expect(file).toBe(join(records, 'lif-h8-T4-n100-v50-e1-seedcache_20.json'));
+    const rec = readRecord(file)!;
+    expect(rec.training).toEqual(stamp);
+    expect(rec.history).toEqual(a.history);
+    expect(statSync(file).size).toBeLessThan(4000); // no weights
+    // The recorded curve is the model's Fig. 4 measurement (same noise streams).
+    const measured = await measureNoiseCurve(a.model!, spec);
+    expect(rec.noise_curve!.accuracy).toEqual(measured.accuracy);
+    expect(a.noiseCurve!.accuracy).toEqual(measured.accuracy);
+    expect(rec.noise_curve!.accuracy[0]).toBeCloseTo(
+      (await evaluateSnn(a.model!, splits.test, { seed: 'cache/noise0' })).accuracy,
+      12,
+    );
+
+    // Another output folder (the checkpoint is gone): with --resume the record stands for the
+    // network (no weights), without it the network is trained again, to the same history.
+    const fromRecord = (await trainedSnn(
+      c('run-S', { resume: true }),
+      rkey,
+      20,
+      splits,
+      { kind: 'lif' },
+      { curve: spec },
+    ))!;
+    expect(fromRecord.reused).toBe(true);
+    expect(fromRecord.model).toBeUndefined();
+    expect(fromRecord.validation).toBe(a.validation);
+    expect(fromRecord.noiseCurve!.accuracy).toEqual(measured.accuracy);
+    const retrained = (await trainedSnn(c('run-T'), rkey, 20, splits, { kind: 'lif' }))!;
+    expect(retrained.reused).toBe(false);
+    expect(retrained.history.map((e) => e.validation_accuracy)).toEqual(
+      a.history.map((e) => e.validation_accuracy),
+    );
+    // Not reused: a record from other code, or one without the noise curve that is asked for.
+    expect(
+      (await trainedSnn(
+        c('run-U', { resume: true }),
+        rkey,
+        20,
+        splits,
+        { kind: 'lif' },
+        { curve: spec, code: 'other-code' },
+      ))!.reused,
+    ).toBe(false);
+    const otherGrid = { ...spec, noise: [0, 1] };
+    const noCurve = (await trainedSnn(
+      c('run-V', { resume: true }),
+      rkey,
+      20,
+      splits,
+      { kind: 'lif' },
+      { curve: otherGrid },
+    ))!;
+    expect(noCurve.reused).toBe(false);
+    expect(noCurve.noiseCurve).toBeUndefined(); // measured only when recording
+    // Timings: the record alone gives the estimate in an empty folder; a network with both a
+    // checkpoint and a record counts once.
+    const empty = join(own, 'none');
+    expect(trainingTimings(empty, records)).toHaveLength(1);
+    expect(trainingTimings(join(own, 'run-R', 'leonard2023-fig3'), records)).toHaveLength(1);
+    expect(estimatedTrainingSeconds(empty, rkey, 2, trainingTimings(empty, records))).toBeCloseTo(
+      a.history.reduce((s, e) => s + e.seconds, 0) * Math.max(1, 2 / 2) * TRAINING_TIME_MARGIN,
+      9,
+    );
   }, 60_000);
 
   it('Fig. 4 evaluates one of the Fig. 3 settings in every tier (so it reuses those checkpoints)', () => {

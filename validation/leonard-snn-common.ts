@@ -10,10 +10,19 @@ import { loadDataset } from '../src/nn/data/index.js';
 import { loadCheckpoint, saveCheckpoint } from '../src/nn/snn/checkpoint.js';
 import { snnSplits, type SnnSplits } from '../src/nn/snn/data.js';
 import { DEVICE_TABLES, neuronSpecFromName, type NeuronSpec } from '../src/nn/snn/spec.js';
-import { trainSnn, type EpochRecord, type SnnModel } from '../src/nn/snn/train.js';
+import { evaluateSnn, trainSnn, type EpochRecord, type SnnModel } from '../src/nn/snn/train.js';
 import { defaultWorkers } from '../src/util/parallel.js';
 import { packageRoot } from '../src/util/paths.js';
 import { budgetAllows, factRow, type ValidationContext, type ValidationOutcome } from './lib.js';
+import {
+  curveMatches,
+  readRecord,
+  readRecords,
+  recordPath,
+  writeRecord,
+  type NetworkRecord,
+  type NoiseCurve,
+} from './snn-records.js';
 
 export const NEURONS = ['lif', 'dwmtj-binary', 'dwmtj-mw'] as const;
 export type NeuronName = (typeof NEURONS)[number];
@@ -126,6 +135,9 @@ export interface SnnTierConfig {
   /** Fig. 3's settings; Fig. 4 uses `fig4Run` of them (the same checkpoints). */
   runs: RunSpec[];
   fig4Run: RunSpec;
+  /** Fig. 4's test images and input-noise standard deviations (intensity units). */
+  fig4Test: number;
+  fig4Noise: number[];
 }
 
 const PAPER_RUNS: RunSpec[] = [
@@ -142,8 +154,26 @@ const PAPER_RUNS: RunSpec[] = [
  * (default): 1,500 + 500 images, 2 epochs, 1 seed, T = 20.
  */
 export const SNN_TIERS: Record<SnnTier, SnnTierConfig> = {
-  full: { limit: 55000, validation: 5000, epochs: 10, seeds: 5, runs: PAPER_RUNS, fig4Run: PAPER_RUNS[1] },
-  medium: { limit: 10000, validation: 2000, epochs: 3, seeds: 3, runs: PAPER_RUNS, fig4Run: PAPER_RUNS[1] },
+  full: {
+    limit: 55000,
+    validation: 5000,
+    epochs: 10,
+    seeds: 5,
+    runs: PAPER_RUNS,
+    fig4Run: PAPER_RUNS[1],
+    fig4Test: 10000,
+    fig4Noise: Array.from({ length: 31 }, (_, k) => +(0.1 * k).toFixed(2)),
+  },
+  medium: {
+    limit: 10000,
+    validation: 2000,
+    epochs: 3,
+    seeds: 3,
+    runs: PAPER_RUNS,
+    fig4Run: PAPER_RUNS[1],
+    fig4Test: 5000,
+    fig4Noise: Array.from({ length: 11 }, (_, k) => +(0.3 * k).toFixed(2)),
+  },
   reduced: {
     limit: 1500,
     validation: 500,
@@ -154,6 +184,8 @@ export const SNN_TIERS: Record<SnnTier, SnnTierConfig> = {
       { hidden: 500, timesteps: 20 },
     ],
     fig4Run: { hidden: 200, timesteps: 20 },
+    fig4Test: 1000,
+    fig4Noise: [0, 0.25, 0.5, 0.7, 1, 1.5, 2, 2.5, 3],
   },
 };
 
@@ -162,12 +194,56 @@ export const TRAINING_BATCH = 100;
 export const TRAINING_LR = 1e-3;
 
 export interface TrainedSnn {
-  model: SnnModel;
+  /** The weights; undefined when the network comes from a record (snn-records.ts), which has none. */
+  model?: SnnModel;
   history: EpochRecord[];
   /** Validation accuracy after the last epoch. */
   validation: number;
-  /** Loaded from a checkpoint instead of trained in this call. */
+  /** Loaded from a checkpoint or a record instead of trained in this call. */
   reused: boolean;
+  /** Fig. 4's noise curve of this network, when asked for and recorded or measured here. */
+  noiseCurve?: NoiseCurve;
+}
+
+/** Fig. 4's measurement (test images, noise grid, noise seed) of a network of Fig. 4's setting. */
+export interface NoiseCurveSpec {
+  test: SnnSplits['test'];
+  testImages: number;
+  noise: number[];
+  /** Noise level k uses the stream `${seed}/noise${k}`. */
+  seed: string;
+}
+
+/** The Fig. 4 noise curve spec of a tier: its test images (from `splits`), noise grid, `ctx.seed`. */
+export function noiseCurveSpec(ctx: ValidationContext, tier: SnnTier, splits: SnnSplits): NoiseCurveSpec {
+  const cfg = SNN_TIERS[tier];
+  if (splits.test.count !== cfg.fig4Test)
+    throw new Error(
+      `noiseCurveSpec: ${splits.test.count} test images loaded, the ${tier} tier uses ${cfg.fig4Test}`,
+    );
+  return { test: splits.test, testImages: cfg.fig4Test, noise: cfg.fig4Noise, seed: ctx.seed };
+}
+
+/** Test accuracy of `model` at each noise std of `spec` (Fig. 4's curve). */
+export async function measureNoiseCurve(
+  model: SnnModel,
+  spec: NoiseCurveSpec,
+  workers?: number,
+): Promise<NoiseCurve> {
+  const t0 = performance.now();
+  const accuracy: number[] = [];
+  for (const [k, std] of spec.noise.entries())
+    accuracy.push(
+      (await evaluateSnn(model, spec.test, { seed: `${spec.seed}/noise${k}`, noiseStd: std, workers }))
+        .accuracy,
+    );
+  return {
+    test_images: spec.testImages,
+    noise_std: spec.noise,
+    seed: spec.seed,
+    accuracy,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
 
 /**
@@ -232,12 +308,13 @@ function readableCheckpoint(
 export const TRAINING_TIME_MARGIN = 1.1;
 
 /**
- * Estimated wall time (s) to train `key`, from the checkpoints already in `dir` (the Fig. 3 folder)
- * with the same neuron and hidden size: the summed epoch seconds of the one with the nearest
- * timesteps (the median over those with that T), scaled by images x epochs x timesteps to `key`
- * and by their threads / `workers` when that exceeds 1, x TRAINING_TIME_MARGIN. Undefined when
- * there is no such checkpoint. Time grows less than linearly
- * with T (fixed per-image costs), so scaling up in T overestimates: the safe side for a deadline.
+ * Estimated wall time (s) to train `key`, from the trainings already done (`timings`: the
+ * checkpoints in `dir`, the Fig. 3 folder, and the records of `recordsDir`) with the same neuron
+ * and hidden size: the summed epoch seconds of the one with the nearest timesteps (the median
+ * over those with that T), scaled by images x epochs x timesteps to `key` and by their threads /
+ * `workers` when that exceeds 1, x TRAINING_TIME_MARGIN. Undefined when there is no such
+ * training. Time grows less than linearly with T (fixed per-image costs), so scaling up in T
+ * overestimates: the safe side for a deadline.
  */
 export function estimatedTrainingSeconds(
   dir: string,
@@ -260,7 +337,7 @@ export function estimatedTrainingSeconds(
   return median(known.filter((k) => gap(k) === nearest).map((k) => k.seconds)) * TRAINING_TIME_MARGIN;
 }
 
-/** What a trained checkpoint tells about training time: its key, threads and summed epoch seconds. */
+/** What a trained network tells about training time: its key, threads and summed epoch seconds. */
 export interface TrainingTiming {
   neuron: string;
   hidden: number;
@@ -271,36 +348,74 @@ export interface TrainingTiming {
   epochSeconds: number;
 }
 
+/** The timing of one training from its stamp, history and thread count (checkpoint meta or record). */
+function timingOf(meta: {
+  training?: unknown;
+  history?: unknown;
+  training_workers?: unknown;
+}): TrainingTiming | undefined {
+  const t = meta.training as Partial<SnnTrainingKey> | undefined;
+  const history = meta.history as EpochRecord[] | undefined;
+  if (!t?.neuron || !t.hidden || !t.timesteps || !t.trainImages || !t.epochs || !history?.length)
+    return undefined;
+  return {
+    neuron: t.neuron,
+    hidden: t.hidden,
+    timesteps: t.timesteps,
+    trainImages: t.trainImages,
+    epochs: t.epochs,
+    workers: typeof meta.training_workers === 'number' ? meta.training_workers : defaultWorkers(),
+    epochSeconds: history.reduce((a, e) => a + e.seconds, 0),
+  };
+}
+
 /**
- * The training timings of the checkpoints in `dir` (read once, so callers estimating many networks
- * pass them to estimatedTrainingSeconds). Only the metadata is read; unreadable files are skipped
- * (trainedSnn logs them when it reaches that network).
+ * The training timings of the checkpoints in `dir` and the records in `recordsDir` (a network with
+ * both counts once), read once so callers estimating many networks pass them to
+ * estimatedTrainingSeconds. Only the metadata is used; unreadable files are skipped (trainedSnn
+ * logs them when it reaches that network).
  */
-export function trainingTimings(dir: string): TrainingTiming[] {
-  if (!existsSync(dir)) return [];
-  const out: TrainingTiming[] = [];
-  for (const f of readdirSync(dir)) {
-    if (!/-seed\d+\.json$/.test(f)) continue;
-    let meta: Record<string, unknown>;
-    try {
-      meta = loadCheckpoint(join(dir, f)).meta;
-    } catch {
-      continue;
+export function trainingTimings(dir: string, recordsDir?: string): TrainingTiming[] {
+  const metas: { training?: unknown; history?: unknown; training_workers?: unknown }[] = [];
+  if (existsSync(dir))
+    for (const f of readdirSync(dir)) {
+      if (!/-seed\d+\.json$/.test(f)) continue;
+      try {
+        metas.push(loadCheckpoint(join(dir, f)).meta);
+      } catch {
+        continue;
+      }
     }
-    const t = meta.training as Partial<SnnTrainingKey> | undefined;
-    const history = meta.history as EpochRecord[] | undefined;
-    if (!t?.neuron || !t.hidden || !t.timesteps || !t.trainImages || !t.epochs || !history?.length) continue;
-    out.push({
-      neuron: t.neuron,
-      hidden: t.hidden,
-      timesteps: t.timesteps,
-      trainImages: t.trainImages,
-      epochs: t.epochs,
-      workers: typeof meta.training_workers === 'number' ? meta.training_workers : defaultWorkers(),
-      epochSeconds: history.reduce((a, e) => a + e.seconds, 0),
-    });
+  if (recordsDir) metas.push(...readRecords(recordsDir));
+  const seen = new Set<string>();
+  const out: TrainingTiming[] = [];
+  for (const m of metas) {
+    const stamp = JSON.stringify(m.training);
+    const t = timingOf(m);
+    if (!t || seen.has(stamp)) continue;
+    seen.add(stamp);
+    out.push(t);
   }
   return out;
+}
+
+/**
+ * Estimated seconds of a Fig. 4 noise curve for `key`: the median over the records in
+ * `recordsDir` of networks with its hidden size and timesteps measured with `spec`. Undefined when
+ * there are none.
+ */
+export function estimatedCurveSeconds(
+  recordsDir: string,
+  key: SnnTrainingKey,
+  spec: NoiseCurveSpec,
+): number | undefined {
+  const seconds = readRecords(recordsDir)
+    .filter((r) => {
+      const t = r.training as Partial<SnnTrainingKey>;
+      return t.hidden === key.hidden && t.timesteps === key.timesteps && curveMatches(r.noise_curve, spec);
+    })
+    .map((r) => r.noise_curve!.seconds);
+  return seconds.length ? median(seconds) : undefined;
 }
 
 /** Folder of the Fig. 3 checkpoints (Fig. 4 uses the same networks, as the paper does). */
@@ -313,13 +428,29 @@ export function fig3CheckpointPath(ctx: ValidationContext, key: SnnTrainingKey, 
   return join(fig3Dir(ctx), `${key.neuron}-h${key.hidden}-T${key.timesteps}-seed${seedIndex}.json`);
 }
 
+export interface TrainedSnnOptions {
+  /** Fingerprint of the code that trains networks (default: snnCodeFingerprint() of this package). */
+  code?: string;
+  /**
+   * Fig. 4's noise curve, for a network of Fig. 4's setting: returned from a record measured with
+   * exactly this spec, and measured and recorded when `ctx.record` writes the network's record
+   * (the weights are not recorded, so the curve must be measured while they are at hand).
+   */
+  curve?: NoiseCurveSpec;
+}
+
 /**
- * The network of `key`, from the Fig. 3 checkpoint when one exists with exactly this training key
- * and code fingerprint and was written by this invocation (or by any invocation with
- * `ctx.resume`); otherwise trained and saved there (with `ctx.workers` threads), if `ctx.budget`
- * allows another training (with a deadline: if `estimatedTrainingSeconds` fits before it), else
- * undefined (the caller reports that part as not run). Training is deterministic for a seed, so a
- * reused network is the one training would give.
+ * The network of `key`:
+ * 1. from the Fig. 3 checkpoint when one exists with exactly this training key and code
+ *    fingerprint and was written by this invocation (or by any invocation with `ctx.resume`);
+ * 2. else, with `ctx.resume` and `ctx.recordsDir`, from a record with that stamp (no weights; with
+ *    `opts.curve`, only a record holding that noise curve);
+ * 3. else trained and saved there (with `ctx.workers` threads), if `ctx.budget` allows another
+ *    training (with a deadline: if the estimated training, plus the curve when one is to be
+ *    recorded, fits before it), else undefined (the caller reports that part as not run).
+ * With `ctx.record` (and `ctx.recordsDir`) a network from 1 or 3 is written as a record, with
+ * its noise curve when `opts.curve` is given. Training is deterministic for a seed, so a reused
+ * network is the one training would give.
  */
 export async function trainedSnn(
   ctx: ValidationContext,
@@ -327,27 +458,61 @@ export async function trainedSnn(
   seedIndex: number,
   splits: SnnSplits,
   spec: NeuronSpec,
-  code = snnCodeFingerprint(),
+  opts: TrainedSnnOptions = {},
 ): Promise<TrainedSnn | undefined> {
+  const code = opts.code ?? snnCodeFingerprint();
   const path = fig3CheckpointPath(ctx, key, seedIndex);
   const stamp = { ...key, batch: TRAINING_BATCH, lr: TRAINING_LR, code };
+  const sameStamp = (training: unknown): boolean => JSON.stringify(training) === JSON.stringify(stamp);
+  const recordsDir = ctx.recordsDir;
+  const recorded = recordsDir ? readRecord(recordPath(recordsDir, stamp)) : undefined;
+  const current = recorded && sameStamp(recorded.training) ? recorded : undefined;
+  const recordedCurve =
+    opts.curve && current && curveMatches(current.noise_curve, opts.curve) ? current.noise_curve : undefined;
+  /** Writes the record of a network whose weights are at hand (measuring its curve if asked). */
+  const withRecord = async (r: TrainedSnn, workers: number, trainedAt: string): Promise<TrainedSnn> => {
+    const upToDate = current && (!opts.curve || recordedCurve);
+    if (!ctx.record || !recordsDir || !r.model || upToDate) return { ...r, noiseCurve: recordedCurve };
+    let noiseCurve: NoiseCurve | undefined;
+    if (opts.curve) {
+      ctx.log(
+        `${key.neuron} h${key.hidden} T${key.timesteps} seed ${seedIndex}: measuring the Fig. 4 noise curve for the record`,
+      );
+      noiseCurve = await measureNoiseCurve(r.model, opts.curve, ctx.workers);
+    }
+    const file = writeRecord(recordsDir, {
+      training: stamp,
+      history: r.history,
+      training_workers: workers,
+      trained_at: trainedAt,
+      noise_curve: noiseCurve,
+    });
+    ctx.log(`recorded ${file}`);
+    return { ...r, noiseCurve };
+  };
+
   const checkpoint = existsSync(path) ? readableCheckpoint(path, ctx.log) : undefined;
   if (checkpoint) {
     const { model, meta } = checkpoint;
     const sameRun = ctx.runId !== undefined && meta.validation_run === ctx.runId;
-    if (JSON.stringify(meta.training) === JSON.stringify(stamp) && (sameRun || ctx.resume)) {
+    if (sameStamp(meta.training) && (sameRun || ctx.resume)) {
       const history = meta.history as EpochRecord[];
-      return {
-        model,
-        history,
-        validation: history[history.length - 1].validation_accuracy ?? 0,
-        reused: true,
-      };
+      return withRecord(
+        { model, history, validation: finalValidation(history), reused: true },
+        typeof meta.training_workers === 'number' ? meta.training_workers : defaultWorkers(),
+        typeof meta.trained_at === 'string' ? meta.trained_at : new Date().toISOString(),
+      );
     }
   }
+  if (ctx.resume && current && (!opts.curve || recordedCurve)) return fromRecord(current, recordedCurve);
+
   const workers = ctx.workers ?? defaultWorkers();
-  const estimate =
-    ctx.budget?.deadlineMs !== undefined ? estimatedTrainingSeconds(dirname(path), key, workers) : undefined;
+  let estimate =
+    ctx.budget?.deadlineMs !== undefined
+      ? estimatedTrainingSeconds(dirname(path), key, workers, trainingTimings(dirname(path), recordsDir))
+      : undefined;
+  if (estimate !== undefined && ctx.record && recordsDir && opts.curve)
+    estimate += estimatedCurveSeconds(recordsDir, key, opts.curve) ?? 0;
   if (!budgetAllows(ctx.budget, Date.now(), estimate)) {
     if (estimate !== undefined && ctx.budget?.deadlineMs !== undefined && Date.now() < ctx.budget.deadlineMs)
       ctx.log(
@@ -375,6 +540,7 @@ export async function trainedSnn(
         `${key.neuron} h${key.hidden} T${key.timesteps} seed ${seedIndex}: epoch ${e.epoch}/${key.epochs}, validation ${pct(e.validation_accuracy ?? 0)} %`,
       ),
   });
+  const trainedAt = new Date().toISOString();
   mkdirSync(dirname(path), { recursive: true });
   saveCheckpoint(path, r.model, {
     dataset: 'fashion-mnist',
@@ -382,12 +548,19 @@ export async function trainedSnn(
     training: stamp,
     validation_run: ctx.runId ?? null,
     training_workers: workers,
-    trained_at: new Date().toISOString(),
+    trained_at: trainedAt,
   });
-  return {
-    model: r.model,
-    history: r.history,
-    validation: r.history[r.history.length - 1].validation_accuracy ?? 0,
-    reused: false,
-  };
+  return withRecord(
+    { model: r.model, history: r.history, validation: finalValidation(r.history), reused: false },
+    workers,
+    trainedAt,
+  );
+}
+
+function finalValidation(history: EpochRecord[]): number {
+  return history[history.length - 1].validation_accuracy ?? 0;
+}
+
+function fromRecord(record: NetworkRecord, noiseCurve: NoiseCurve | undefined): TrainedSnn {
+  return { history: record.history, validation: finalValidation(record.history), reused: true, noiseCurve };
 }

@@ -20,6 +20,9 @@
  * hidden 200 and 500 only. It is labeled as such; its accuracies are far below the paper's, and
  * differences of ~1 % are below its resolution (binomial error ~2 % on 500 images).
  * The networks are saved as checkpoints; Fig. 4 evaluates them when run in the same invocation.
+ * With `--record` each network is also written as a record (snn-records.ts: training stamp and
+ * history, no weights; Fig. 4's noise curve for networks of Fig. 4's setting, measured here while
+ * the weights are at hand) to validation/records/leonard2023, committed, which `--resume` reuses.
  */
 import { lineChart, writeFigure } from '../src/report/figure.js';
 import type { EpochRecord } from '../src/nn/snn/train.js';
@@ -33,6 +36,7 @@ import {
   fig3Dir,
   missingTablesOutcome,
   neuronSpecs,
+  noiseCurveSpec,
   pct,
   SNN_TIERS,
   snnTier,
@@ -87,7 +91,15 @@ export const validation: ValidationScript = {
       lr: TRAINING_LR,
       not_run: notRunParts,
     });
-    const splits = await fashionSplits({ limit: cfg.limit, validation: cfg.validation }, ctx.log);
+    // With --record, networks of Fig. 4's setting are recorded with Fig. 4's noise curve (their
+    // weights are not recorded), so the test images are loaded too.
+    const splits = await fashionSplits(
+      { limit: cfg.limit, validation: cfg.validation, testLimit: ctx.record ? cfg.fig4Test : undefined },
+      ctx.log,
+    );
+    const curveSpec = ctx.record ? noiseCurveSpec(ctx, tier, splits) : undefined;
+    const isFig4Run = (run: RunSpec) =>
+      run.hidden === cfg.fig4Run.hidden && run.timesteps === cfg.fig4Run.timesteps;
     const specs = neuronSpecs();
     const final: Record<string, number[]> = {};
     const curves: Record<string, EpochRecord[][]> = {};
@@ -110,7 +122,9 @@ export const validation: ValidationScript = {
         for (const n of NEURONS) {
           const t0 = performance.now();
           const key = trainingKey(ctx, n, { ...run, ...cfg }, s);
-          const r = await trainedSnn(ctx, key, s, splits, specs[n]);
+          const r = await trainedSnn(ctx, key, s, splits, specs[n], {
+            curve: isFig4Run(run) ? curveSpec : undefined,
+          });
           if (!r) {
             missingKeys.push(key);
             continue;
@@ -128,7 +142,7 @@ export const validation: ValidationScript = {
     if (missing) {
       settings.partial = `${missing} network(s) not trained within this invocation's budget; rerun with --resume to continue`;
       // Compute still needed, from the networks trained so far (estimatedTrainingSeconds).
-      const timings = trainingTimings(fig3Dir(ctx));
+      const timings = trainingTimings(fig3Dir(ctx), ctx.recordsDir);
       const estimates = missingKeys.map((k) =>
         estimatedTrainingSeconds(fig3Dir(ctx), k, ctx.workers, timings),
       );

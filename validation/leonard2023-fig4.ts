@@ -12,6 +12,9 @@
  * section"), the network with the highest final validation accuracy among the Fig. 3 seeds at
  * hidden 500 (reduced: 200), loaded from Fig. 3's checkpoints when Fig. 3 ran in the same
  * invocation, otherwise trained here with the same settings and seeds (same networks either way).
+ * With `--resume`, a network recorded with its noise curve (`--record`, snn-records.ts) is used
+ * from its record: the curve measured when it was trained, with this tier's test images, noise
+ * grid and noise seed. fig4.json also lists the curves of every seed that has one.
  * Full run (--full): hidden 500, T = 80, 55k training images, 10 epochs, best of 5 seeds, 10,000
  * test images, noise 0:3:0.1. Medium run (--medium): hidden 500, T = 80, 10,000 training images,
  * 3 epochs, best of 3 seeds, 5,000 test images, noise 0:3:0.3. Default (reduced) run: hidden 200,
@@ -19,7 +22,6 @@
  * 0.7, 1, 1.5, 2, 2.5, 3.
  */
 import { lineChart, writeFigure } from '../src/report/figure.js';
-import { evaluateSnn, type SnnModel } from '../src/nn/snn/train.js';
 import { absRow, factRow, writeJson, type ValidationRow, type ValidationScript } from './lib.js';
 import {
   NEURONS,
@@ -27,13 +29,16 @@ import {
   accuracyStdErr,
   fashionSplits,
   missingTablesOutcome,
+  measureNoiseCurve,
   neuronSpecs,
+  noiseCurveSpec,
   pct,
   SNN_TIERS,
   snnTier,
   trainedSnn,
   trainingKey,
   type NeuronName,
+  type TrainedSnn,
 } from './leonard-snn-common.js';
 
 export const validation: ValidationScript = {
@@ -53,11 +58,8 @@ export const validation: ValidationScript = {
       validation: tierCfg.validation,
       epochs: tierCfg.epochs,
       seeds: tierCfg.seeds,
-      ...{
-        full: { test: 10000, noise: Array.from({ length: 31 }, (_, k) => +(0.1 * k).toFixed(2)) },
-        medium: { test: 5000, noise: Array.from({ length: 11 }, (_, k) => +(0.3 * k).toFixed(2)) },
-        reduced: { test: 1000, noise: [0, 0.25, 0.5, 0.7, 1, 1.5, 2, 2.5, 3] },
-      }[tier],
+      test: tierCfg.fig4Test,
+      noise: tierCfg.fig4Noise,
     };
     Object.assign(settings, cfg, {
       noise_clipping: 'intensity + N(0, std^2), clipped to [0, 1]',
@@ -68,24 +70,30 @@ export const validation: ValidationScript = {
       ctx.log,
     );
     const specs = neuronSpecs();
+    const curveSpec = noiseCurveSpec(ctx, tier, splits);
     const acc: Record<NeuronName, number[]> = { lif: [], 'dwmtj-binary': [], 'dwmtj-mw': [] };
     const untrained: string[] = [];
-    type Best = { model: SnnModel; validation: number; seed: number; ofSeeds: number };
+    type Best = { network: TrainedSnn; validation: number; seed: number; ofSeeds: number };
     const bests: Partial<Record<NeuronName, Best>> = {};
+    /** Noise curves already at hand (recorded with --record, or from records with --resume), per seed. */
+    const seedCurves: Record<string, Record<number, number[]>> = {};
     for (const n of NEURONS) {
       let best: Best | undefined;
       let available = 0;
       for (let s = 0; s < cfg.seeds; s++) {
         const key = trainingKey(ctx, n, cfg, s);
-        const r = await trainedSnn(ctx, key, s, splits, specs[n]);
+        const r = await trainedSnn(ctx, key, s, splits, specs[n], { curve: curveSpec });
         if (!r) {
           untrained.push(`${NEURON_TITLE[n]} seed ${s}`);
           continue;
         }
         available++;
-        ctx.log(`${n} seed ${s}: validation ${pct(r.validation)} %${r.reused ? ' (Fig. 3 network)' : ''}`);
+        if (r.noiseCurve) (seedCurves[n] ??= {})[s] = r.noiseCurve.accuracy.map(pct);
+        ctx.log(
+          `${n} seed ${s}: validation ${pct(r.validation)} %${r.reused ? (r.model ? ' (Fig. 3 network)' : ' (recorded network)') : ''}`,
+        );
         if (!best || r.validation > best.validation)
-          best = { model: r.model, validation: r.validation, seed: s, ofSeeds: 0 };
+          best = { network: r, validation: r.validation, seed: s, ofSeeds: 0 };
       }
       if (best) bests[n] = { ...best, ofSeeds: available };
     }
@@ -115,13 +123,10 @@ export const validation: ValidationScript = {
       };
     }
     for (const n of NEURONS) {
-      for (const [k, std] of cfg.noise.entries()) {
-        const e = await evaluateSnn(bests[n]!.model, splits.test, {
-          seed: `${ctx.seed}/noise${k}`,
-          noiseStd: std,
-        });
-        acc[n].push(e.accuracy);
-      }
+      const { network } = bests[n]!;
+      // A recorded network comes with its curve (trainedSnn returns records only then).
+      const curve = network.noiseCurve ?? (await measureNoiseCurve(network.model!, curveSpec, ctx.workers));
+      acc[n].push(...curve.accuracy);
       ctx.log(`${n}: ${acc[n].map((a, k) => `${cfg.noise[k]}:${pct(a)}%`).join(' ')}`);
     }
     settings.chosen_networks = chosen;
@@ -190,7 +195,13 @@ export const validation: ValidationScript = {
         `binary ${pct(acc['dwmtj-binary'][k3])} %, MW ${pct(acc['dwmtj-mw'][k3])} % (3 sigma of chance on ${N} images: ${pct(3 * accuracyStdErr(0.1, N))} points)`,
       ),
     ];
-    writeJson(ctx.outDir, 'fig4.json', { settings, noise: cfg.noise, accuracy: acc });
+    // Curves of every seed whose curve is at hand (recorded networks): the spread behind the best.
+    writeJson(ctx.outDir, 'fig4.json', {
+      settings,
+      noise: cfg.noise,
+      accuracy: acc,
+      seed_curves_pct: seedCurves,
+    });
     return { rows, figures, settings };
   },
 };

@@ -41,6 +41,13 @@ export interface ValidationContext {
   budget?: TrainingBudget;
   /** Worker threads per training (`--workers`; default all cores). Results do not depend on it. */
   workers?: number;
+  /**
+   * Folder of network records (validation/snn-records.ts; run-all: validation/records/leonard2023,
+   * committed): reused with `resume`, written with `record`, read for training-time estimates.
+   */
+  recordsDir?: string;
+  /** `--record`: write a record of every network this invocation trains or reuses from a checkpoint. */
+  record?: boolean;
 
   log(line: string): void;
 }

@@ -3,18 +3,22 @@
  * simulated side by side, and writes validation-out/summary.md, summary.json and figures.
  *
  * Usage: node dist/validation/run-all.js [--only id,id] [--full | --medium] [--seed S] [--out DIR]
- *          [--resume] [--budget-minutes M] [--max-new-networks N] [--workers N] [--strict]
+ *          [--resume] [--record] [--budget-minutes M] [--max-new-networks N] [--workers N] [--strict]
  * Exit status is 0 even when a row fails: the table is the result. `--strict` exits 1 on a failure.
  * `--resume` reuses networks trained by earlier invocations with the same settings and code
  * (scripts that train networks: the Leonard Fig. 3/4 ones); `--budget-minutes` / `--max-new-networks`
  * start only trainings estimated to end within that time / up to that count, and those scripts then
  * report the part that is done (marked partial). `--workers N` sets the threads per training
  * (results do not depend on it). Together they accumulate a long `--full` reproduction over several runs.
+ * `--record` writes a small record of each such network (training stamp, per-epoch history, Fig. 4's
+ * noise curve; no weights) to validation/records/leonard2023 for committing, and `--resume` also
+ * reuses those records, so the accumulation survives a lost output folder (snn-records.ts).
  */
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { RECORDS_DIR } from './snn-records.js';
 import { rowsMarkdown, type TrainingBudget, type ValidationScript } from './lib.js';
 
 /** The --budget-minutes / --max-new-networks limits, or undefined when neither is given. */
@@ -57,6 +61,7 @@ async function main(): Promise<number> {
       'budget-minutes': { type: 'string' },
       'max-new-networks': { type: 'string' },
       workers: { type: 'string' },
+      record: { type: 'boolean', default: false },
     },
   });
   const only = opt.only?.split(',');
@@ -110,6 +115,8 @@ async function main(): Promise<number> {
       resume,
       budget,
       workers,
+      recordsDir: RECORDS_DIR,
+      record: opt.record,
       log: (l) => console.error(`  ${l}`),
     });
     const secs = (performance.now() - t0) / 1000;
