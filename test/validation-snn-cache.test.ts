@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '../src/random/index.js';
@@ -7,7 +7,7 @@ import type { SnnSplits } from '../src/nn/snn/data.js';
 import { loadCheckpoint } from '../src/nn/snn/checkpoint.js';
 import type { EpochRecord } from '../src/nn/snn/train.js';
 import { evaluateSnn } from '../src/nn/snn/train.js';
-import { readRecord, recordPath } from '../validation/snn-records.js';
+import { readRecord, recordPath, RECORDS_DIR } from '../validation/snn-records.js';
 import {
   estimatedTrainingSeconds,
   fig3CheckpointPath,
@@ -17,6 +17,8 @@ import {
   SNN_TIERS,
   snnCodeFingerprint,
   trainedSnn,
+  TRAINING_BATCH,
+  TRAINING_LR,
   TRAINING_TIME_MARGIN,
   type SnnTrainingKey,
 } from '../validation/leonard-snn-common.js';
@@ -267,6 +269,38 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
       9,
     );
   }, 60_000);
+
+  it('the committed records (validation/records/leonard2023) are well formed: named by their stamp, one history entry per epoch, curves on their tier grid', () => {
+    const files = existsSync(RECORDS_DIR) ? readdirSync(RECORDS_DIR).filter((f) => f.endsWith('.json')) : [];
+    for (const f of files) {
+      const rec = readRecord(join(RECORDS_DIR, f));
+      expect(rec, f).toBeDefined();
+      const t = rec!.training as unknown as SnnTrainingKey & { batch: number; lr: number; code: string };
+      expect(recordPath(RECORDS_DIR, rec!.training)).toBe(join(RECORDS_DIR, f));
+      expect([t.batch, t.lr]).toEqual([TRAINING_BATCH, TRAINING_LR]);
+      expect(t.code).toMatch(/^[0-9a-f]{16}$/);
+      expect(rec!.history.map((e) => e.epoch)).toEqual(Array.from({ length: t.epochs }, (_, k) => k + 1));
+      for (const e of rec!.history) {
+        expect(e.seconds).toBeGreaterThan(0);
+        expect(e.validation_accuracy).toBeGreaterThanOrEqual(0);
+        expect(e.validation_accuracy).toBeLessThanOrEqual(1);
+      }
+      const tier = (['full', 'medium', 'reduced'] as const).find(
+        (k) => SNN_TIERS[k].limit === t.trainImages && SNN_TIERS[k].epochs === t.epochs,
+      );
+      expect(tier, f).toBeDefined();
+      const fig4 = SNN_TIERS[tier!].fig4Run;
+      // Networks of Fig. 4's setting carry its curve (Fig. 4 cannot use them otherwise).
+      expect(rec!.noise_curve !== undefined, f).toBe(
+        t.hidden === fig4.hidden && t.timesteps === fig4.timesteps,
+      );
+      if (rec!.noise_curve) {
+        expect(rec!.noise_curve.noise_std).toEqual(SNN_TIERS[tier!].fig4Noise);
+        expect(rec!.noise_curve.test_images).toBe(SNN_TIERS[tier!].fig4Test);
+        for (const a of rec!.noise_curve.accuracy) expect(a >= 0 && a <= 1).toBe(true);
+      }
+    }
+  });
 
   it('Fig. 4 evaluates one of the Fig. 3 settings in every tier (so it reuses those checkpoints)', () => {
     for (const tier of ['reduced', 'medium', 'full'] as const) {

@@ -24,9 +24,17 @@
  * history, no weights; Fig. 4's noise curve for networks of Fig. 4's setting, measured here while
  * the weights are at hand) to validation/records/leonard2023, committed, which `--resume` reuses.
  */
+import { relative } from 'node:path';
 import { lineChart, writeFigure } from '../src/report/figure.js';
 import type { EpochRecord } from '../src/nn/snn/train.js';
-import { absRow, factRow, writeJson, type ValidationRow, type ValidationScript } from './lib.js';
+import {
+  absRow,
+  factRow,
+  writeJson,
+  type ValidationContext,
+  type ValidationRow,
+  type ValidationScript,
+} from './lib.js';
 import {
   NEURONS,
   NEURON_TITLE,
@@ -39,6 +47,7 @@ import {
   noiseCurveSpec,
   pct,
   SNN_TIERS,
+  snnCodeFingerprint,
   snnTier,
   TRAINING_BATCH,
   TRAINING_LR,
@@ -47,8 +56,10 @@ import {
   trainingTimings,
   type NeuronName,
   type RunSpec,
+  type SnnTierConfig,
   type SnnTrainingKey,
 } from './leonard-snn-common.js';
+import { readRecords } from './snn-records.js';
 
 /**
  * Training order of the settings: the paper's main network (hidden 500, T = 80; Fig. 4 uses it)
@@ -62,6 +73,30 @@ function priority(run: RunSpec): number {
       : run.timesteps === 40
         ? 2
         : 3;
+}
+
+/**
+ * How many committed records (snn-records.ts) this tier and seed have, and how many of them were
+ * trained by other code (another snnCodeFingerprint: never reused, so a code change shows up here
+ * instead of as a silent retraining).
+ */
+function recordsSummary(ctx: ValidationContext, cfg: SnnTierConfig): string {
+  const code = snnCodeFingerprint();
+  const mine = readRecords(ctx.recordsDir!).filter((r) => {
+    const t = r.training as Partial<SnnTrainingKey>;
+    return (
+      t.trainImages === cfg.limit &&
+      t.validationImages === cfg.validation &&
+      t.epochs === cfg.epochs &&
+      t.seed?.startsWith(`${ctx.seed}/`)
+    );
+  });
+  const stale = mine.filter((r) => r.training.code !== code).length;
+  return (
+    `${mine.length} record(s) of this tier and seed in ${relative(process.cwd(), ctx.recordsDir!) || '.'}` +
+    (stale ? `, ${stale} trained by other code (fingerprint differs from ${code}; not reused)` : '') +
+    (ctx.resume ? '' : '; records are reused only with --resume')
+  );
 }
 
 export const validation: ValidationScript = {
@@ -139,6 +174,7 @@ export const validation: ValidationScript = {
     const total = cfg.seeds * cfg.runs.length * NEURONS.length;
     const missing = missingKeys.length;
     settings.networks_trained = `${total - missing} of ${total}`;
+    if (ctx.recordsDir) settings.records = recordsSummary(ctx, cfg);
     if (missing) {
       settings.partial = `${missing} network(s) not trained within this invocation's budget; rerun with --resume to continue`;
       // Compute still needed, from the networks trained so far (estimatedTrainingSeconds).
