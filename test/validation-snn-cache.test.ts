@@ -7,13 +7,14 @@ import type { SnnSplits } from '../src/nn/snn/data.js';
 import { loadCheckpoint } from '../src/nn/snn/checkpoint.js';
 import type { EpochRecord } from '../src/nn/snn/train.js';
 import { evaluateSnn } from '../src/nn/snn/train.js';
-import { readRecord, recordPath, RECORDS_DIR } from '../validation/snn-records.js';
+import { readRecord, recordPath, RECORDS_DIR, type TrainingStamp } from '../validation/snn-records.js';
 import {
   estimatedTrainingSeconds,
   fig3CheckpointPath,
   measureNoiseCurve,
   trainingTimings,
   type NoiseCurveSpec,
+  type TrainedSnnOptions,
   SNN_TIERS,
   snnCodeFingerprint,
   trainedSnn,
@@ -190,19 +191,11 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
     });
     const spec: NoiseCurveSpec = { test: splits.test, testImages: 50, noise: [0, 0.5, 3], seed: 'cache' };
     const rkey = { ...key, seed: 'cache/20' };
-    const a = (await trainedSnn(
-      c('run-R', { record: true }),
-      rkey,
-      20,
-      splits,
-      { kind: 'lif' },
-      { curve: spec },
-    ))!;
+    const train = async (runId: string, extra: Partial<ValidationContext>, opts: TrainedSnnOptions = {}) =>
+      (await trainedSnn(c(runId, extra), rkey, 20, splits, { kind: 'lif' }, opts))!;
+    const a = await train('run-R', { record: true }, { curve: spec });
     expect(a.reused).toBe(false);
-    const stamp = loadCheckpoint(fig3CheckpointPath(c('run-R'), rkey, 20)).meta.training as Record<
-      string,
-      unknown
-    >;
+    const stamp = loadCheckpoint(fig3CheckpointPath(c('run-R'), rkey, 20)).meta.training as TrainingStamp;
     const file = recordPath(records, stamp);
     expect(file).toBe(join(records, 'lif-h8-T4-n100-v50-e1-seedcache_20.json'));
     const rec = readRecord(file)!;
@@ -220,43 +213,19 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
 
     // Another output folder (the checkpoint is gone): with --resume the record stands for the
     // network (no weights), without it the network is trained again, to the same history.
-    const fromRecord = (await trainedSnn(
-      c('run-S', { resume: true }),
-      rkey,
-      20,
-      splits,
-      { kind: 'lif' },
-      { curve: spec },
-    ))!;
+    const fromRecord = await train('run-S', { resume: true }, { curve: spec });
     expect(fromRecord.reused).toBe(true);
     expect(fromRecord.model).toBeUndefined();
     expect(fromRecord.validation).toBe(a.validation);
     expect(fromRecord.noiseCurve!.accuracy).toEqual(measured.accuracy);
-    const retrained = (await trainedSnn(c('run-T'), rkey, 20, splits, { kind: 'lif' }))!;
+    const retrained = await train('run-T', {});
     expect(retrained.reused).toBe(false);
     expect(retrained.history.map((e) => e.validation_accuracy)).toEqual(
       a.history.map((e) => e.validation_accuracy),
     );
     // Not reused: a record from other code, or one without the noise curve that is asked for.
-    expect(
-      (await trainedSnn(
-        c('run-U', { resume: true }),
-        rkey,
-        20,
-        splits,
-        { kind: 'lif' },
-        { curve: spec, code: 'other-code' },
-      ))!.reused,
-    ).toBe(false);
-    const otherGrid = { ...spec, noise: [0, 1] };
-    const noCurve = (await trainedSnn(
-      c('run-V', { resume: true }),
-      rkey,
-      20,
-      splits,
-      { kind: 'lif' },
-      { curve: otherGrid },
-    ))!;
+    expect((await train('run-U', { resume: true }, { curve: spec, code: 'other-code' })).reused).toBe(false);
+    const noCurve = await train('run-V', { resume: true }, { curve: { ...spec, noise: [0, 1] } });
     expect(noCurve.reused).toBe(false);
     expect(noCurve.noiseCurve).toBeUndefined(); // measured only when recording
     // Timings: the record alone gives the estimate in an empty folder; a network with both a
@@ -275,7 +244,7 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
     for (const f of files) {
       const rec = readRecord(join(RECORDS_DIR, f));
       expect(rec, f).toBeDefined();
-      const t = rec!.training as unknown as SnnTrainingKey & { batch: number; lr: number; code: string };
+      const t = rec!.training;
       expect(recordPath(RECORDS_DIR, rec!.training)).toBe(join(RECORDS_DIR, f));
       expect([t.batch, t.lr]).toEqual([TRAINING_BATCH, TRAINING_LR]);
       expect(t.code).toMatch(/^[0-9a-f]{16}$/);

@@ -411,7 +411,7 @@ export function estimatedCurveSeconds(
 ): number | undefined {
   const seconds = readRecords(recordsDir)
     .filter((r) => {
-      const t = r.training as Partial<SnnTrainingKey>;
+      const t = r.training;
       return t.hidden === key.hidden && t.timesteps === key.timesteps && curveMatches(r.noise_curve, spec);
     })
     .map((r) => r.noise_curve!.seconds);

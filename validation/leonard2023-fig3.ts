@@ -83,7 +83,7 @@ function priority(run: RunSpec): number {
 function recordsSummary(ctx: ValidationContext, cfg: SnnTierConfig): string {
   const code = snnCodeFingerprint();
   const mine = readRecords(ctx.recordsDir!).filter((r) => {
-    const t = r.training as Partial<SnnTrainingKey>;
+    const t = r.training;
     return (
       t.trainImages === cfg.limit &&
       t.validationImages === cfg.validation &&

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EpochRecord } from '../src/nn/snn/train.js';
+import type { SnnTrainingKey } from './leonard-snn-common.js';
 import { packageRoot } from '../src/util/paths.js';
 
 /** The committed records of the Leonard 2023 reproduction (validation/records/leonard2023). */
@@ -34,10 +35,12 @@ export interface NoiseCurve {
   seconds: number;
 }
 
+/** Training key + batch + lr + code fingerprint, exactly as stamped on the checkpoint (trainedSnn). */
+export type TrainingStamp = SnnTrainingKey & { batch: number; lr: number; code: string };
+
 export interface NetworkRecord {
   schema: typeof NETWORK_RECORD_SCHEMA;
-  /** Training key + batch + lr + code fingerprint, exactly as stamped on the checkpoint. */
-  training: Record<string, unknown>;
+  training: TrainingStamp;
   history: EpochRecord[];
   training_workers: number;
   machine: string;
@@ -46,16 +49,7 @@ export interface NetworkRecord {
 }
 
 /** File name of a record: every field of the training key that varies between tiers and seeds. */
-export function recordPath(dir: string, training: Record<string, unknown>): string {
-  const t = training as {
-    neuron: string;
-    hidden: number;
-    timesteps: number;
-    trainImages: number;
-    validationImages: number;
-    epochs: number;
-    seed: string;
-  };
+export function recordPath(dir: string, t: SnnTrainingKey): string {
   const seed = t.seed.replace(/[^A-Za-z0-9]+/g, '_');
   return join(
     dir,
