@@ -10,7 +10,7 @@
  * `--resume` reuses a record only when its stamp equals the one this code would produce.
  * Not a validation script itself (exports no `validation`).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EpochRecord } from '../src/nn/snn/train.js';
@@ -77,12 +77,14 @@ export function readRecords(dir: string): NetworkRecord[] {
     .flatMap((f) => readRecord(join(dir, f)) ?? []);
 }
 
-/** Writes `record` to its path in `dir` (pretty-printed, so a diff shows what changed). */
+/** Writes `record` to its path in `dir` (pretty-printed, so a diff shows what changed); returns the path. */
 export function writeRecord(dir: string, record: Omit<NetworkRecord, 'schema' | 'machine'>): string {
   mkdirSync(dir, { recursive: true });
   const path = recordPath(dir, record.training);
   const full: NetworkRecord = { schema: NETWORK_RECORD_SCHEMA, ...record, machine: machineDescription() };
-  writeFileSync(path, JSON.stringify(full, null, 2) + '\n');
+  // Written whole, then renamed: a run killed mid-write leaves no truncated record to commit.
+  writeFileSync(`${path}.partial`, JSON.stringify(full, null, 2) + '\n');
+  renameSync(`${path}.partial`, path);
   return path;
 }
 
