@@ -7,7 +7,13 @@ import type { SnnSplits } from '../src/nn/snn/data.js';
 import { loadCheckpoint } from '../src/nn/snn/checkpoint.js';
 import type { EpochRecord } from '../src/nn/snn/train.js';
 import { evaluateSnn } from '../src/nn/snn/train.js';
-import { readRecord, recordPath, RECORDS_DIR, type TrainingStamp } from '../validation/snn-records.js';
+import {
+  readRecord,
+  readRecords,
+  recordPath,
+  RECORDS_DIR,
+  type TrainingStamp,
+} from '../validation/snn-records.js';
 import {
   estimatedTrainingSeconds,
   fig3CheckpointPath,
@@ -231,9 +237,11 @@ describe('Leonard Fig. 3/4 network cache (validation/leonard-snn-common.ts)', ()
     // Timings: the record alone gives the estimate in an empty folder; a network with both a
     // checkpoint and a record counts once.
     const empty = join(own, 'none');
-    expect(trainingTimings(empty, records)).toHaveLength(1);
-    expect(trainingTimings(join(own, 'run-R', 'leonard2023-fig3'), records)).toHaveLength(1);
-    expect(estimatedTrainingSeconds(empty, rkey, 2, trainingTimings(empty, records))).toBeCloseTo(
+    expect(trainingTimings(empty, readRecords(records))).toHaveLength(1);
+    expect(trainingTimings(join(own, 'run-R', 'leonard2023-fig3'), readRecords(records))).toHaveLength(1);
+    expect(
+      estimatedTrainingSeconds(empty, rkey, 2, trainingTimings(empty, readRecords(records))),
+    ).toBeCloseTo(
       a.history.reduce((s, e) => s + e.seconds, 0) * Math.max(1, 2 / 2) * TRAINING_TIME_MARGIN,
       9,
     );

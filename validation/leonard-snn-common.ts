@@ -309,7 +309,7 @@ export const TRAINING_TIME_MARGIN = 1.1;
 
 /**
  * Estimated wall time (s) to train `key`, from the trainings already done (`timings`: the
- * checkpoints in `dir`, the Fig. 3 folder, and the records of `recordsDir`) with the same neuron
+ * checkpoints in `dir`, the Fig. 3 folder, and the records (snn-records.ts)) with the same neuron
  * and hidden size: the summed epoch seconds of the one with the nearest timesteps (the median
  * over those with that T), scaled by images x epochs x timesteps to `key` and by their threads /
  * `workers` when that exceeds 1, x TRAINING_TIME_MARGIN. Undefined when there is no such
@@ -370,12 +370,12 @@ function timingOf(meta: {
 }
 
 /**
- * The training timings of the checkpoints in `dir` and the records in `recordsDir` (a network with
+ * The training timings of the checkpoints in `dir` and the records `records` (a network with
  * both counts once), read once so callers estimating many networks pass them to
  * estimatedTrainingSeconds. Only the metadata is used; unreadable files are skipped (trainedSnn
  * logs them when it reaches that network).
  */
-export function trainingTimings(dir: string, recordsDir?: string): TrainingTiming[] {
+export function trainingTimings(dir: string, records: NetworkRecord[] = []): TrainingTiming[] {
   const metas: { training?: unknown; history?: unknown; training_workers?: unknown }[] = [];
   if (existsSync(dir))
     for (const f of readdirSync(dir)) {
@@ -386,7 +386,7 @@ export function trainingTimings(dir: string, recordsDir?: string): TrainingTimin
         continue;
       }
     }
-  if (recordsDir) metas.push(...readRecords(recordsDir));
+  metas.push(...records);
   const seen = new Set<string>();
   const out: TrainingTiming[] = [];
   for (const m of metas) {
@@ -401,15 +401,15 @@ export function trainingTimings(dir: string, recordsDir?: string): TrainingTimin
 
 /**
  * Estimated seconds of a Fig. 4 noise curve for `key`: the median over the records in
- * `recordsDir` of networks with its hidden size and timesteps measured with `spec`. Undefined when
+ * `records` of networks with its hidden size and timesteps measured with `spec`. Undefined when
  * there are none.
  */
 export function estimatedCurveSeconds(
-  recordsDir: string,
+  records: NetworkRecord[],
   key: SnnTrainingKey,
   spec: NoiseCurveSpec,
 ): number | undefined {
-  const seconds = readRecords(recordsDir)
+  const seconds = records
     .filter((r) => {
       const t = r.training;
       return t.hidden === key.hidden && t.timesteps === key.timesteps && curveMatches(r.noise_curve, spec);
@@ -507,12 +507,15 @@ export async function trainedSnn(
   if (ctx.resume && current && (!opts.curve || recordedCurve)) return fromRecord(current, recordedCurve);
 
   const workers = ctx.workers ?? defaultWorkers();
+  // The records folder, read once for both estimates (only when a deadline needs them).
+  let records: NetworkRecord[] | undefined;
+  const allRecords = (): NetworkRecord[] => (records ??= recordsDir ? readRecords(recordsDir) : []);
   let estimate =
     ctx.budget?.deadlineMs !== undefined
-      ? estimatedTrainingSeconds(dirname(path), key, workers, trainingTimings(dirname(path), recordsDir))
+      ? estimatedTrainingSeconds(dirname(path), key, workers, trainingTimings(dirname(path), allRecords()))
       : undefined;
   if (estimate !== undefined && ctx.record && recordsDir && opts.curve)
-    estimate += estimatedCurveSeconds(recordsDir, key, opts.curve) ?? 0;
+    estimate += estimatedCurveSeconds(allRecords(), key, opts.curve) ?? 0;
   if (!budgetAllows(ctx.budget, Date.now(), estimate)) {
     if (estimate !== undefined && ctx.budget?.deadlineMs !== undefined && Date.now() < ctx.budget.deadlineMs)
       ctx.log(

@@ -59,7 +59,7 @@ import {
   type SnnTierConfig,
   type SnnTrainingKey,
 } from './leonard-snn-common.js';
-import { readRecords } from './snn-records.js';
+import { readRecords, type NetworkRecord } from './snn-records.js';
 
 /**
  * Training order of the settings: the paper's main network (hidden 500, T = 80; Fig. 4 uses it)
@@ -80,9 +80,9 @@ function priority(run: RunSpec): number {
  * trained by other code (another snnCodeFingerprint: never reused, so a code change shows up here
  * instead of as a silent retraining).
  */
-function recordsSummary(ctx: ValidationContext, cfg: SnnTierConfig): string {
+function recordsSummary(ctx: ValidationContext, cfg: SnnTierConfig, records: NetworkRecord[]): string {
   const code = snnCodeFingerprint();
-  const mine = readRecords(ctx.recordsDir!).filter((r) => {
+  const mine = records.filter((r) => {
     const t = r.training;
     return (
       t.trainImages === cfg.limit &&
@@ -174,11 +174,12 @@ export const validation: ValidationScript = {
     const total = cfg.seeds * cfg.runs.length * NEURONS.length;
     const missing = missingKeys.length;
     settings.networks_trained = `${total - missing} of ${total}`;
-    if (ctx.recordsDir) settings.records = recordsSummary(ctx, cfg);
+    const records = ctx.recordsDir ? readRecords(ctx.recordsDir) : [];
+    if (ctx.recordsDir) settings.records = recordsSummary(ctx, cfg, records);
     if (missing) {
       settings.partial = `${missing} network(s) not trained within this invocation's budget; rerun with --resume to continue`;
       // Compute still needed, from the networks trained so far (estimatedTrainingSeconds).
-      const timings = trainingTimings(fig3Dir(ctx), ctx.recordsDir);
+      const timings = trainingTimings(fig3Dir(ctx), records);
       const estimates = missingKeys.map((k) =>
         estimatedTrainingSeconds(fig3Dir(ctx), k, ctx.workers, timings),
       );
