@@ -11,6 +11,8 @@ import {
   neurosimDeviceTable,
   resolveSynapse,
   softBoundsDeviceTable,
+  SONG2020_PUBLISHED_DEVICE,
+  usableSong2020Table,
 } from '../src/nn/synapses/index.js';
 
 /** A test table: uniform levels 0, 0.1, ..., 1 (S) on both branches, given std. */
@@ -192,6 +194,29 @@ describe('tables from files', () => {
   it('names the problem for an unknown choice and a missing table file', () => {
     expect(() => resolveSynapse('no-such-thing')).toThrow(/expected ideal, song2020/);
     expect(() => resolveSynapse('/nonexistent/t.json')).toThrow(/does not exist/);
+  });
+
+  it('song2020-published: 24/16 even states to -310 nOhm cm, std 4.1 nOhm cm (Song et al. 2020 Fig. 2B)', () => {
+    const s = resolveSynapse('song2020-published');
+    if (s.kind !== 'device') throw new Error('expected a device synapse');
+    const { potentiation: p, depression: d } = s.table;
+    expect(p.length).toBe(SONG2020_PUBLISHED_DEVICE.potentiationStates + 1);
+    expect(d.length).toBe(SONG2020_PUBLISHED_DEVICE.depressionStates + 1);
+    // nOhm cm = 1e-11 ohm m: the end of potentiation is -3.1e-9 ohm m, reached in equal steps.
+    expect(p[0].mean).toBeCloseTo(0, 20);
+    expect(p[24].mean).toBeCloseTo(-3.1e-9, 20);
+    for (let k = 1; k < p.length; k++) expect(p[k].mean - p[k - 1].mean).toBeCloseTo(-3.1e-9 / 24, 20);
+    for (let k = 1; k < d.length; k++) expect(d[k].mean - d[k - 1].mean).toBeCloseTo(3.1e-9 / 16, 20);
+    expect(d[16].mean).toBeCloseTo(0, 20);
+    for (const l of [...p, ...d]) expect(l.std).toBeCloseTo(4.1e-11, 20);
+    // The resistivity falls as skyrmions accumulate: potentiation must raise the weight.
+    const m = deviceModelFromTable(s.table);
+    expect(m.potMean[24]).toBeGreaterThan(m.potMean[0]);
+  });
+
+  it('the committed song2020 table is usable (more than one level)', () => {
+    const u = usableSong2020Table();
+    expect('reason' in u ? u.reason : '').toBe('');
   });
 });
 

@@ -13,9 +13,8 @@
  *  - the simulated skyrmion synapse, models/tables/song2020-skyrmion-synapse.json (when absent or
  *    unusable its rows are reported as not run);
  *  - a control device built only from the numbers Song et al. publish for the measured synapse
- *    (Fig. 2B and text): 24 potentiation and 16 depression states, evenly spaced ("linear
- *    resistance decrease"), cycle-to-cycle std 4.1 nOhm cm of the 310 nOhm cm range (the spread of
- *    the final state, -3.1e2 +- 4.1 nOhm cm). It checks the network layer and the update rule
+ *    (src/nn/synapses/song2020-published.ts: 24 potentiation and 16 depression states, evenly
+ *    spaced, std 4.1 of the 310 nOhm cm range). It checks the network layer and the update rule
  *    against Fig. 3 independently of the physics, so a failing skyrmion row with a passing control
  *    points at the simulated table. Nothing in it is fitted to Fig. 3.
  */
@@ -23,27 +22,13 @@ import { absRow, factRow, writeJson, type ValidationRow, type ValidationScript }
 import { histogram, lineChart, writeFigure } from '../src/report/index.js';
 import type { ConductanceTable } from '../src/tables/index.js';
 
-/** Numbers Song et al. 2020 publish for the measured synapse (Fig. 2B and main text). */
-const PUBLISHED_DEVICE = {
-  /** "a total of 24 different resistivity states during potentiation" */
-  potentiationStates: 24,
-  /** 16 depression states (Fig. 2B, images #1-#16 of Fig. 2C) */
-  depressionStates: 16,
-  /** |Delta rho_xy,f| = 3.1e2 nOhm cm at the end of potentiation ... */
-  range_nOhmCm: 310,
-  /** ... +- 4.1 nOhm cm */
-  finalStateStd_nOhmCm: 4.1,
-};
-
 export const validation: ValidationScript = {
   id: 'song2020-fig3',
   title: 'Skyrmion-synapse MLP on MNIST: accuracy vs iteration and resistivity distributions',
   paper: 'K. M. Song et al., Nat. Electron. 3, 148 (2020), Fig. 3C-D',
   async run(ctx) {
     const { loadDataset, DatasetNotFoundError } = await import('../src/nn/data/index.js');
-    const { resolveSynapse } = await import('../src/nn/synapses/resolve.js');
-    const { conductanceRange } = await import('../src/tables/index.js');
-    const { constantStepDeviceTable } = await import('../src/nn/synapses/analytic.js');
+    const { usableSong2020Table, song2020PublishedDeviceTable } = await import('../src/nn/synapses/index.js');
     const { DEVICE_DEFAULT_LR, TRAIN_DEFAULTS, thin } = await import('../src/nn/mlp/index.js');
     const { parallelMap } = await import('../src/util/parallel.js');
     let dataDir: string;
@@ -58,29 +43,11 @@ export const validation: ValidationScript = {
         settings: {},
       };
     }
-    let table: ConductanceTable | undefined;
-    let unusable = '';
-    try {
-      const s = resolveSynapse('song2020');
-      if (s.kind !== 'device') throw new Error('unexpected');
-      const range = conductanceRange(s.table);
-      if (!(range.max > range.min)) {
-        throw new Error(
-          'the simulated table has a single level: no skyrmion survives in the simulated device (docs/skyrmion.md)',
-        );
-      }
-      table = s.table;
-    } catch (err) {
-      unusable = (err as Error).message;
-      ctx.log(`song2020 table ABSENT or unusable (${unusable}); its rows are not run`);
-    }
-    const control = constantStepDeviceTable({
-      potentiationPulses: PUBLISHED_DEVICE.potentiationStates,
-      depressionPulses: PUBLISHED_DEVICE.depressionStates,
-      sigma: PUBLISHED_DEVICE.finalStateStd_nOhmCm / PUBLISHED_DEVICE.range_nOhmCm,
-    });
-    control.name =
-      'control: linear 24/16 states, sigma 4.1 / 310 of the range (Song et al. published figures)';
+    const song = usableSong2020Table();
+    const table = 'table' in song ? song.table : undefined;
+    const unusable = 'reason' in song ? song.reason : '';
+    if (!table) ctx.log(`song2020 table ABSENT or unusable (${unusable}); its rows are not run`);
+    const control = song2020PublishedDeviceTable();
     const seeds = ctx.full ? 5 : 2;
     const iterations = 600;
     const options = (seed: number) => ({ iterations, evalEvery: 30, seed: `${ctx.seed}-${seed}` });
@@ -206,7 +173,11 @@ export const validation: ValidationScript = {
       skyrmion: ss
         ? { table: table!.name, accuracy_pct: ss, history: skyrmionRuns!.map((r) => r.history) }
         : null,
-      control: { table: control.name, accuracy_pct: sc, history: controlRuns.map((r) => r.history) },
+      control: {
+        table: control.source.description,
+        accuracy_pct: sc,
+        history: controlRuns.map((r) => r.history),
+      },
       images_per_s: outs.map((o) => o.images_per_s),
     });
     return {
@@ -219,7 +190,7 @@ export const validation: ValidationScript = {
         lr_ideal: TRAIN_DEFAULTS.lr,
         lr_device: DEVICE_DEFAULT_LR,
         skyrmion_table: table?.name ?? `absent: ${unusable}`,
-        control_table: control.name,
+        control_table: control.source.description,
         ideal_accuracy_pct: si.acc,
         skyrmion_accuracy_pct: ss?.acc ?? null,
         control_accuracy_pct: sc.acc,

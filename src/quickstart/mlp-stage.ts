@@ -1,6 +1,6 @@
 /**
  * Network stage: a short 784-100-10 MNIST run with ideal synapses and with a device synapse
- * (the song2020 skyrmion table when present, else a linear 24/16-level stand-in), ~30 s (one epoch each).
+ * (the song2020 skyrmion table when usable, else the song2020-published control device), ~30 s (one epoch each).
  */
 import type { QuickstartStage } from './stage.js';
 
@@ -10,9 +10,7 @@ export const mlpStage: QuickstartStage = {
   async run(ctx) {
     const { loadDataset, DatasetNotFoundError } = await import('../nn/data/index.js');
     const { trainMlp, DEVICE_DEFAULT_LR, thin } = await import('../nn/mlp/index.js');
-    const { resolveSynapse } = await import('../nn/synapses/resolve.js');
-    const { conductanceRange } = await import('../tables/index.js');
-    const { constantStepDeviceTable } = await import('../nn/synapses/analytic.js');
+    const { usableSong2020Table, song2020PublishedDeviceTable } = await import('../nn/synapses/index.js');
     const { histogram, lineChart, writeFigure } = await import('../report/index.js');
     let data;
     try {
@@ -27,23 +25,12 @@ export const mlpStage: QuickstartStage = {
         summary: { skipped: true, reason: 'MNIST not found' },
       };
     }
-    let table;
-    let label: string;
-    try {
-      const s = resolveSynapse('song2020');
-      if (s.kind !== 'device') throw new Error('not a device table');
-      const range = conductanceRange(s.table);
-      if (!(range.max > range.min)) {
-        throw new Error(
-          'the simulated song2020 table has a single level (no skyrmion survives in the simulated device; docs/skyrmion.md)',
-        );
-      }
-      table = s.table;
-      label = 'skyrmion synapse (song2020 table)';
-    } catch (err) {
-      table = constantStepDeviceTable({ potentiationPulses: 23, depressionPulses: 15, sigma: 0.02 });
-      label = `linear 24/16-level stand-in (song2020 table unusable: ${(err as Error).message})`;
-    }
+    const song = usableSong2020Table();
+    const table = 'table' in song ? song.table : song2020PublishedDeviceTable();
+    const label =
+      'table' in song
+        ? 'skyrmion synapse (song2020 table)'
+        : `song2020-published control device (song2020 table unusable: ${song.reason})`;
     const common = { iterations: 200, evalEvery: 25, seed: ctx.seed };
     ctx.log('mlp: training with ideal synapses');
     const ideal = trainMlp(data, { ...common, synapse: { kind: 'ideal' } });

@@ -14,7 +14,7 @@ export function registerTrainCommands(program: Command): void {
     .option('--data-dir <dir>', 'folder holding <name>/train-images-idx3-ubyte.gz etc.')
     .option(
       '--synapse <kind>',
-      'ideal | song2020 | TABLE.json | TABLE.csv | neurosim | constant-step | soft-bounds',
+      'ideal | song2020 | song2020-published | TABLE.json | TABLE.csv | neurosim | constant-step | soft-bounds',
       'ideal',
     )
     .option('--hidden <n>', 'hidden neurons', '100')
