@@ -83,6 +83,47 @@ describe('device synapses: pulse-count updates on table levels', () => {
     expect(s.weights[0]).toBeCloseTo(1 - 2 / 15, 6);
   });
 
+  it('never lets a depression raise the weight or a potentiation lower it (branches of unequal span)', () => {
+    // Potentiation 0, 0.1, ..., 1; depression 0.9 -> 0.2 in steps of 0.1 (8 levels): it ends above
+    // the initial state, like a skyrmion device that keeps some skyrmions after the reversed pulses.
+    // G range [0, 1], w_max = 1: weight = 2 G - 1.
+    const t = uniformTable(11, 0);
+    t.depression = Array.from({ length: 8 }, (_, i) => ({ mean: 0.9 - i / 10, std: 0 }));
+    const s = new DeviceSynapses(1, 1, deviceModelFromTable(t), createRng('span'), { wMax: 1 });
+    s.update(fill(1, 10)); // potentiation branch, top level: G = 1
+    s.update(fill(1, -0.5)); // 1.75 depression steps of 2/7 = 2 pulses from the entry level 0.9: G = 0.7
+    expect(s.weights[0]).toBeCloseTo(0.4, 6);
+    s.update(fill(1, -10)); // clipped at the depression end, G = 0.2
+    expect(s.weights[0]).toBeCloseTo(-0.6, 6);
+    s.update(fill(1, 0.2 * 8)); // 8 potentiation pulses from the closest level (0.2): G = 1
+    expect(s.weights[0]).toBeCloseTo(1, 6);
+    s.update(fill(1, -100)); // to the depression end again, then back to the potentiation start
+    s.update(fill(1, 0.2)); // enters potentiation at 0.2, one pulse up: G = 0.3
+    expect(s.weights[0]).toBeCloseTo(-0.4, 6);
+    // A device below the depression branch's end (G = 0.1 < 0.2): the table holds no state lower
+    // on that branch, so a depression is lost instead of moving the device up to 0.2.
+    const low = new DeviceSynapses(1, 1, deviceModelFromTable(t), createRng('span'), { wMax: 1 });
+    low.restore({
+      kind: 'device',
+      rows: 1,
+      cols: 1,
+      weights: [-0.8],
+      branch: [0],
+      level: [1],
+      values: [0.1],
+    });
+    low.update(fill(1, -10));
+    expect(low.weights[0]).toBeCloseTo(-0.8, 6);
+    expect(low.deviceValues()[0]).toBeCloseTo(0.1, 12);
+    // The mirror case: a potentiation branch that ends below the depression start.
+    const v = uniformTable(11, 0);
+    v.potentiation = Array.from({ length: 9 }, (_, i) => ({ mean: i / 10, std: 0 })); // 0 .. 0.8
+    const top = new DeviceSynapses(1, 1, deviceModelFromTable(v), createRng('span'), { wMax: 1 });
+    top.restore({ kind: 'device', rows: 1, cols: 1, weights: [1], branch: [1], level: [0], values: [1] });
+    top.update(fill(1, 10)); // would land on 0.8 < 1: lost
+    expect(top.weights[0]).toBeCloseTo(1, 6);
+  });
+
   it('draws the readout from N(G_i, sigma_i) at every update and clips at G_min/G_max', () => {
     const sigma = 0.03;
     const big = 20000;

@@ -14,7 +14,11 @@
  *     dw_step = 2 w_max / (number of levels of that branch - 1).
  * |dw| < dw_step/2 gives n = 0: the update is lost. Otherwise the device moves |n| states along
  * its branch (clipped at the branch ends). A device sitting on the other branch first enters this
- * branch at the level whose mean is closest to its own level mean. At every update that applies
+ * branch at the level whose mean is closest to its own level mean; if the level it would then land
+ * on lies on the wrong side of its present level mean (a depression that would raise the weight,
+ * or a potentiation that would lower it: possible when the branches do not span the same range,
+ * e.g. a depression branch that ends above the initial state), the update is lost instead, since
+ * the table holds no state beyond that branch's end. At every update that applies
  * pulses the new readout is drawn as G ~ N(G_i, sigma_i^2) with the table's mean and std of the
  * landing level i (Song et al., Fig. 3B), clipped to [G_min, G_max].
  * Non-uniform level spacing and different branch lengths (24 potentiation and 16 depression
@@ -147,18 +151,22 @@ export class DeviceSynapses implements SynapseLayer {
       if (d > 0) {
         const pulses = Math.round(d * invPot);
         if (pulses === 0) continue;
-        let l = this.branch[i] === POT ? this.level[i] : m.depToPot[this.level[i]];
+        const entering = this.branch[i] !== POT;
+        let l = entering ? m.depToPot[this.level[i]] : this.level[i];
         l += pulses;
         if (l > nPot) l = nPot;
+        if (entering && m.potMean[l] < m.depMean[this.level[i]]) continue; // would lower the weight
         this.branch[i] = POT;
         this.level[i] = l;
         this.setReadout(i, m.potMean[l], m.potStd[l]);
       } else if (d < 0) {
         const pulses = Math.round(-d * invDep);
         if (pulses === 0) continue;
-        let l = this.branch[i] === DEP ? this.level[i] : m.potToDep[this.level[i]];
+        const entering = this.branch[i] !== DEP;
+        let l = entering ? m.potToDep[this.level[i]] : this.level[i];
         l += pulses;
         if (l > nDep) l = nDep;
+        if (entering && m.depMean[l] > m.potMean[this.level[i]]) continue; // would raise the weight
         this.branch[i] = DEP;
         this.level[i] = l;
         this.setReadout(i, m.depMean[l], m.depStd[l]);
