@@ -1,6 +1,6 @@
 /**
  * Can the skyrmion synapse model hold Song et al.'s 41 skyrmions at their measured size?
- * (docs/skyrmion.md, "What the model cannot reach".) About 8 minutes on 2 cores.
+ * (docs/skyrmion.md section 8, "What it would take".) About 8 minutes on 2 cores.
  *
  *   npm run build && node dist/examples/skyrmion-size-capacity-scan.js > scan.jsonl
  *
