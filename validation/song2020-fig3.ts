@@ -14,9 +14,10 @@
  *    unusable its rows are reported as not run);
  *  - a control device built only from the numbers Song et al. publish for the measured synapse
  *    (src/nn/synapses/song2020-published.ts: 24 potentiation and 16 depression states, evenly
- *    spaced, std 4.1 of the 310 nOhm cm range). It checks the network layer and the update rule
- *    against Fig. 3 independently of the physics, so a failing skyrmion row with a passing control
- *    points at the simulated table. Nothing in it is fitted to Fig. 3.
+ *    spaced, std 4.1 of the 310 nOhm cm range; depression assumed to return to the initial
+ *    state). It checks the network layer and the update rule against Fig. 3 independently of the
+ *    physics, so a failing skyrmion row with a passing control points at the simulated table.
+ *    Nothing in it is fitted to Fig. 3.
  */
 import { absRow, factRow, writeJson, type ValidationRow, type ValidationScript } from './lib.js';
 import { histogram, lineChart, writeFigure } from '../src/report/index.js';

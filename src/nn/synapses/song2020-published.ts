@@ -5,7 +5,11 @@
  *  - 24 potentiation states ("a total of 24 different resistivity states during potentiation")
  *    and 16 depression states (Fig. 2B; images #1-#16 of Fig. 2C);
  *  - evenly spaced: the text's "accumulation of skyrmions and corresponding linear resistance
- *    decrease" (the figure's points are not digitized here);
+ *    decrease" and, for depression, "linear resistance increase" (the figure's points are not
+ *    digitized here);
+ *  - an assumption: depression returns to the initial state (potentiation and depression span the
+ *    same range). The text does not give the final depression state; docs/networks.md ("What the
+ *    gap is made of") shows that this coverage matters more than any other property of the table;
  *  - range and spread from the final potentiated state, Delta rho_xy,f = -3.1e2 +- 4.1 nOhm cm,
  *    the +-4.1 taken as the cycle-to-cycle std of every level (Fig. 3B draws each level from
  *    N(G_i, sigma_i^2)).
