@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -28,6 +28,30 @@ describe('magneuro CLI', () => {
     expect(j.derived.wall_width_m).toBeGreaterThan(0);
     expect(j.derived.critical_dmi_J_per_m2).toBeGreaterThan(0);
     expect(j.sources.D).toMatch(/Song/);
+  });
+
+  it('table show --json prints where each branch starts and ends in the weight range', () => {
+    // Levels 1..4 S: potentiation 1 -> 4 spans 0 -> 100 %, depression 3.5 -> 2 only 83.3 -> 33.3 %.
+    const dir = mkdtempSync(join(tmpdir(), 'magneuro-cli-table-'));
+    const file = join(dir, 't.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schema: 'magneuro.table/1',
+        name: 'short-depression',
+        kind: 'conductance-levels',
+        source: { type: 'measured' },
+        quantity: 'conductance',
+        unit: 'S',
+        potentiation: [1, 2, 3, 4].map((mean) => ({ mean, std: 0 })),
+        depression: [3.5, 2].map((mean) => ({ mean, std: 0 })),
+      }),
+    );
+    const r = run('table', 'show', file, '--json');
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout).summary;
+    expect(s.potentiation_span_pct).toEqual([0, 100]);
+    expect(s.depression_span_pct).toEqual([83.3, 33.3]);
   });
 
   it('global flags work after the subcommand, and --set overrides with units', () => {

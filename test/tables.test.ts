@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  branchSpans,
   conductanceRange,
   loadTable,
   parseTable,
@@ -63,9 +64,32 @@ describe('lookup tables', () => {
     if (back.kind !== 'conductance-levels' || t.kind !== 'conductance-levels') throw new Error('kind');
     expect(back.potentiation.map((l) => l.mean)).toEqual([1, 2, 4]);
     expect(conductanceRange(back)).toEqual({ min: 1, max: 4, onOff: 4 });
+    // Full spans: potentiation 1 -> 4 is u = 0 -> 1, depression 4 -> 1 is u = 1 -> 0.
+    expect(branchSpans(back)).toEqual({ potentiation: { from: 0, to: 1 }, depression: { from: 1, to: 0 } });
     const p = join(dir, 't.json');
     saveTable(p, t);
     expect(loadTable(p)).toEqual(t);
+  });
+
+  it('gives branch spans in weight sense, including a short depression branch', () => {
+    // A Hall-resistivity-like table: values fall as the weight rises (weightSense decreasing).
+    // Range [-4, 0]; u = 1 - (G + 4) / 4. Depression -3.5 -> -1 covers u = 0.875 -> 0.25 only.
+    const t = parseTable({
+      schema: TABLE_SCHEMA_VERSION,
+      name: 'short-depression',
+      kind: 'conductance-levels',
+      source: { type: 'measured' },
+      quantity: 'hall-resistivity-change',
+      unit: 'ohm m',
+      weightSense: 'decreasing',
+      potentiation: [0, -1, -2, -3, -4].map((mean) => ({ mean, std: 0 })),
+      depression: [-3.5, -2, -1].map((mean) => ({ mean, std: 0 })),
+    });
+    if (t.kind !== 'conductance-levels') throw new Error('kind');
+    const s = branchSpans(t);
+    expect(s.potentiation).toEqual({ from: 0, to: 1 });
+    expect(s.depression.from).toBeCloseTo(0.875, 12);
+    expect(s.depression.to).toBeCloseTo(0.25, 12);
   });
 
   it('reports schema problems with their paths', () => {

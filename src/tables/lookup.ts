@@ -61,3 +61,26 @@ export function conductanceRange(t: ConductanceTable): { min: number; max: numbe
   const hi = Math.max(Math.abs(min), Math.abs(max));
   return { min, max, onOff: lo > 0 ? hi / lo : Infinity };
 }
+
+/**
+ * Where each branch starts and ends within the table's range, as fractions of the weight range:
+ * u = 0 at the weakest state and 1 at the strongest (u = (G - G_min)/(G_max - G_min), mirrored for
+ * weightSense "decreasing"). A device trains best when potentiation runs 0 -> 1 and depression
+ * 1 -> 0; a depression branch that stops short of 0 cannot bring a weight below its end
+ * (docs/networks.md, "What the gap is made of").
+ */
+export function branchSpans(t: ConductanceTable): {
+  potentiation: { from: number; to: number };
+  depression: { from: number; to: number };
+} {
+  const { min, max } = conductanceRange(t);
+  const u = (g: number) => {
+    const f = max > min ? (g - min) / (max - min) : 0;
+    return t.weightSense === 'decreasing' ? 1 - f : f;
+  };
+  const span = (ls: ConductanceTable['potentiation']) => ({
+    from: u(ls[0].mean),
+    to: u(ls[ls.length - 1].mean),
+  });
+  return { potentiation: span(t.potentiation), depression: span(t.depression) };
+}

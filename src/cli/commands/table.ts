@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CliContext } from '../context.js';
-import { conductanceRange, loadTable, saveTable, tableToCsv } from '../../tables/index.js';
+import { branchSpans, conductanceRange, loadTable, saveTable, tableToCsv } from '../../tables/index.js';
 import { writeFileSync } from 'node:fs';
 
 export function registerTableCommands(program: Command): void {
@@ -15,6 +15,8 @@ export function registerTableCommands(program: Command): void {
       const summary: Record<string, unknown> = { name: t.name, kind: t.kind, source: t.source.type };
       if (t.kind === 'conductance-levels') {
         const r = conductanceRange(t);
+        const spans = branchSpans(t);
+        const pct = (x: number) => +(100 * x).toFixed(1);
         Object.assign(summary, {
           potentiation_states: t.potentiation.length,
           depression_states: t.depression.length,
@@ -22,6 +24,9 @@ export function registerTableCommands(program: Command): void {
           max: r.max,
           on_off_ratio: r.onOff,
           unit: t.unit,
+          // Weight-range fractions (0 = weakest state, 100 = strongest) each branch starts and ends at.
+          potentiation_span_pct: [pct(spans.potentiation.from), pct(spans.potentiation.to)],
+          depression_span_pct: [pct(spans.depression.from), pct(spans.depression.to)],
         });
       } else {
         Object.assign(summary, {
@@ -34,7 +39,7 @@ export function registerTableCommands(program: Command): void {
       ctx.emit(
         ctx.json ? { summary, table: t } : summary,
         Object.entries(summary)
-          .map(([k, v]) => `${k}: ${v}`)
+          .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' -> ') : v}`)
           .join('\n'),
       );
     });
