@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadTable } from '../src/tables/io.js';
@@ -49,5 +49,11 @@ describe('magneuro skyrmion / synapse CLI', () => {
     expect(t.kind).toBe('conductance-levels');
     expect(existsSync(join(dir, 'pulses.csv'))).toBe(true);
     expect(existsSync(join(dir, 'fig2b-drho.png'))).toBe(true);
+    expect(existsSync(join(dir, 'fig2c-positions.png'))).toBe(true);
+    // Positions after every pulse of cycle 0 (state 0 and each pulse: 25 + 17 records), as many as counted.
+    const pos = JSON.parse(readFileSync(j.positions_json, 'utf8'));
+    expect(pos.records.length).toBe(25 + 17);
+    const csv = readFileSync(join(dir, 'pulses.csv'), 'utf8').trim().split('\n').slice(1);
+    csv.forEach((line, k) => expect(pos.records[k].positions_um.length).toBe(2 * Number(line.split(',')[6])));
   }, 60_000);
 });

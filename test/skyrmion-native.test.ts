@@ -23,7 +23,6 @@ describe.skipIf(!native.addon)('native skyrmion pair loops', () => {
     const b = run('native');
     // The comparison means something only if skyrmions interacted: the device filled up.
     expect(Math.max(...a.records.map((r) => r.skyrmions_total))).toBeGreaterThan(20);
-    expect(b.records).toEqual(a.records);
-    expect(b.positionsPotentiated).toEqual(a.positionsPotentiated);
+    expect(b.records).toEqual(a.records); // counts, readout and every skyrmion's position per pulse
   }, 120_000);
 });

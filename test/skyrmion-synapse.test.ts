@@ -132,6 +132,17 @@ describe('skyrmion synapse simulation', () => {
     const b = await simulateSynapse(dev, { cycles: 3, seed: 'w', workers: 2 });
     expect(b.table).toEqual(a.table);
     expect(b.cycles).toEqual(a.cycles);
+    // Every record carries the centre of every skyrmion after that pulse: as many as it counts, and
+    // the ones inside the active disk are the active count the Hall readout used.
+    const R = dev.params.activeRadius;
+    for (const c of a.cycles)
+      for (const r of c.records) {
+        expect(r.positions_m.length).toBe(2 * r.skyrmions_total);
+        let inside = 0;
+        for (let i = 0; i < r.positions_m.length; i += 2)
+          if (Math.hypot(r.positions_m[i], r.positions_m[i + 1]) <= R) inside++;
+        expect(inside).toBe(r.skyrmions_active);
+      }
   }, 120_000);
 
   it('regenerates the committed table models/tables/song2020-skyrmion-synapse.json exactly', async () => {

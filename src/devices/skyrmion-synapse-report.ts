@@ -1,5 +1,5 @@
-/** Per-pulse CSV and figures (Fig. 2B analogue) of a skyrmion-synapse simulation. */
-import { lineChart, writeFigure } from '../report/figure.js';
+/** Per-pulse CSV, positions and figures (Fig. 2B and 2C analogues) of a skyrmion-synapse simulation. */
+import { lineChart, writeFigure, type FigureSpec } from '../report/figure.js';
 import type { CycleResult } from './skyrmion-synapse.js';
 import type { SynapseSimulation } from './skyrmion-synapse-table.js';
 
@@ -28,6 +28,101 @@ export function pulsesCsv(cycles: CycleResult[]): string {
       );
   });
   return lines.join('\n') + '\n';
+}
+
+/** Every skyrmion's centre after each pulse of one cycle [um], as JSON (positions do not fit the CSV). */
+export function positionsJson(cycle: CycleResult): string {
+  return JSON.stringify({
+    unit: 'um',
+    note: 'skyrmion centres (x along the track, y across it; origin at the Hall-cross centre) after each pulse',
+    records: cycle.records.map((r) => ({
+      phase: r.phase,
+      pulse: r.pulse,
+      positions_um: r.positions_m.map((v) => +(v * 1e6).toFixed(4)),
+    })),
+  });
+}
+
+/**
+ * Fig. 2C analogue: skyrmion centres at the end of potentiation and at the end of depression
+ * (cycle 0), with the Hall-cross outline and the active disk.
+ */
+export function positionsFigure(sim: SynapseSimulation): FigureSpec {
+  const P = sim.device.params;
+  const um = 1e6;
+  const [hl, hw, ha, arm] = [P.trackLength / 2, P.trackWidth / 2, P.armWidth / 2, P.armLength].map(
+    (v) => v * um,
+  );
+  // Hall-cross outline (track with the two arms, cut where skyrmions leave the model), closed.
+  const cross: Array<[number, number]> = [
+    [-hl, -hw],
+    [-ha, -hw],
+    [-ha, -hw - arm],
+    [ha, -hw - arm],
+    [ha, -hw],
+    [hl, -hw],
+    [hl, hw],
+    [ha, hw],
+    [ha, hw + arm],
+    [-ha, hw + arm],
+    [-ha, hw],
+    [-hl, hw],
+    [-hl, -hw],
+  ];
+  const disk = Array.from({ length: 73 }, (_, k): [number, number] => [
+    P.activeRadius * um * Math.cos((k * Math.PI) / 36),
+    P.activeRadius * um * Math.sin((k * Math.PI) / 36),
+  ]);
+  const records = sim.cycles[0].records;
+  const last = (phase: 'potentiation' | 'depression') => records.filter((r) => r.phase === phase).at(-1)!;
+  const values: Array<Record<string, unknown>> = [];
+  const panels = [last('potentiation'), last('depression')].map((r) => ({
+    r,
+    state: `${r.phase === 'potentiation' ? 'potentiated' : 'depressed'} (${(r.field_T * 1e3).toFixed(0)} mT, pulse ${r.pulse}): ${r.skyrmions_total}, ${r.skyrmions_active} active`,
+  }));
+  for (const { r, state } of panels) {
+    for (let i = 0; i < r.positions_m.length; i += 2)
+      values.push({ state, kind: 'skyrmion', x: r.positions_m[i] * um, y: r.positions_m[i + 1] * um });
+    cross.forEach(([x, y], order) => values.push({ state, kind: 'device outline', x, y, order }));
+    disk.forEach(([x, y], order) => values.push({ state, kind: 'active disk', x, y, order }));
+  }
+  const x = {
+    field: 'x',
+    type: 'quantitative',
+    title: 'x along the track (um)',
+    scale: { domain: [-hl, hl] },
+  };
+  const y = { field: 'y', type: 'quantitative', title: 'y (um)', scale: { domain: [-hw - arm, hw + arm] } };
+  const outline = (kind: string) => ({
+    transform: [{ filter: `datum.kind === '${kind}'` }],
+    mark: { type: 'line', strokeWidth: 1 },
+    encoding: {
+      x,
+      y,
+      order: { field: 'order' },
+      color: { value: kind === 'active disk' ? '#d62728' : '#555' },
+    },
+  });
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title:
+      'Skyrmion centres, cycle 0 (Song et al. Fig. 2C analogue): skyrmions in the model, of which in the active disk',
+    data: { values },
+    facet: { column: { field: 'state', type: 'nominal', title: null, sort: panels.map((p) => p.state) } },
+    spec: {
+      width: (300 * 2 * hl) / (2 * (hw + arm)),
+      height: 300,
+      layer: [
+        outline('device outline'),
+        outline('active disk'),
+        {
+          transform: [{ filter: "datum.kind === 'skyrmion'" }],
+          mark: { type: 'circle', size: 40, opacity: 0.8 },
+          encoding: { x, y, color: { value: '#1f77b4' } },
+        },
+      ],
+    },
+  } as FigureSpec;
 }
 
 /** Fig. 2B analogue: delta rho_xy (nOhm cm) and skyrmion count vs pulse number (mean +- std over cycles). */
@@ -71,5 +166,6 @@ export async function writeSynapseFigures(dir: string, sim: SynapseSimulation): 
       ],
     }),
   );
-  return [a.png, b.png];
+  const c = await writeFigure(dir, 'fig2c-positions', positionsFigure(sim));
+  return [a.png, b.png, c.png];
 }

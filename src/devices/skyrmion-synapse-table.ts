@@ -36,6 +36,7 @@ export function synapseCycleTask(input: CycleTaskInput): CycleResult {
 }
 
 export interface SynapseSimulation {
+  device: SkyrmionSynapseDevice;
   table: ConductanceTable;
   cycles: CycleResult[];
   statics: SynapseStatics;
@@ -162,5 +163,5 @@ export async function simulateSynapse(
     rho_xy_saturated_ohm_m: statics.rhoAHsat,
     isolated_diameter_m: 2 * statics.pot.radius,
   };
-  return { table, cycles, statics, summary };
+  return { device, table, cycles, statics, summary };
 }

@@ -151,12 +151,12 @@ export interface PulseRecord {
   drho_xy_ohm_m: number;
   nucleated: number;
   annihilated: number;
+  /** Centres of every skyrmion in the model (track and arms) [x0, y0, x1, y1, ...] [m]. */
+  positions_m: number[];
 }
 
 export interface CycleResult {
   records: PulseRecord[];
-  /** Positions [x0, y0, x1, y1, ...] at the end of potentiation. */
-  positionsPotentiated: number[];
 }
 
 /** Precomputed per-device data shared by all cycles (pure function of the device). */
@@ -563,7 +563,6 @@ export function runSynapseCycle(
   };
   const records: PulseRecord[] = [];
   const rhoSat = st.rhoAHsat;
-  let positionsPotentiated: number[] = [];
 
   const remove = (i: number) => {
     const last = gas.n - 1;
@@ -629,6 +628,7 @@ export function runSynapseCycle(
       drho_xy_ohm_m: r0.rho - rhoSat,
       nucleated: 0,
       annihilated: 0,
+      positions_m: Array.from(x.subarray(0, 2 * gas.n)),
     });
     for (let k = 1; k <= ph.pulses; k++) {
       const jAbs =
@@ -742,9 +742,9 @@ export function runSynapseCycle(
         drho_xy_ohm_m: r.rho - rhoSat,
         nucleated,
         annihilated,
+        positions_m: Array.from(x.subarray(0, 2 * gas.n)),
       });
     }
-    if (ph.phase === 'potentiation') positionsPotentiated = Array.from(x.subarray(0, 2 * gas.n));
   }
-  return { records, positionsPotentiated };
+  return { records };
 }

@@ -21,7 +21,8 @@ export function registerSynapseCommands(program: Command): void {
       const { loadSkyrmionSynapse } = await import('../../devices/skyrmion-synapse-preset.js');
       const { simulateSynapse } = await import('../../devices/skyrmion-synapse-table.js');
       const { saveTable, conductanceRange } = await import('../../tables/index.js');
-      const { writeSynapseFigures, pulsesCsv } = await import('../../devices/skyrmion-synapse-report.js');
+      const { writeSynapseFigures, pulsesCsv, positionsJson } =
+        await import('../../devices/skyrmion-synapse-report.js');
       const dev = loadSkyrmionSynapse(opts.model, ctx.globals.set);
       const dir = ctx.outDir('magneuro-out/synapse');
       const bar = ctx.progress('cycles', cycles);
@@ -36,6 +37,8 @@ export function registerSynapseCommands(program: Command): void {
       saveTable(tablePath, sim.table);
       const csvPath = join(dir, 'pulses.csv');
       writeFileSync(csvPath, pulsesCsv(sim.cycles));
+      const positionsPath = join(dir, 'positions-cycle0.json');
+      writeFileSync(positionsPath, positionsJson(sim.cycles[0]));
       const figures = await writeSynapseFigures(dir, sim);
       const range = conductanceRange(sim.table);
       const out = {
@@ -47,6 +50,7 @@ export function registerSynapseCommands(program: Command): void {
         on_off_ratio: range.onOff,
         table: tablePath,
         pulses_csv: csvPath,
+        positions_json: positionsPath,
         figures,
       };
       ctx.emit(
@@ -59,7 +63,7 @@ export function registerSynapseCommands(program: Command): void {
           `|delta rho| per skyrmion: ${(out.drho_per_skyrmion_potentiation_ohm_m * 1e11).toFixed(2)} (pot.), ${(out.drho_per_skyrmion_depression_ohm_m * 1e11).toFixed(2)} (dep.) nOhm cm`,
           `diameter sparse/dense: ${(out.diameter_sparse_m * 1e9).toFixed(0)} / ${(out.diameter_dense_m * 1e9).toFixed(0)} nm`,
           `rho_xy range ${range.min.toExponential(3)} .. ${range.max.toExponential(3)} ohm m, on/off ${range.onOff.toFixed(3)}`,
-          `wrote ${tablePath}, ${csvPath}`,
+          `wrote ${tablePath}, ${csvPath}, ${positionsPath}`,
         ].join('\n'),
       );
     });
