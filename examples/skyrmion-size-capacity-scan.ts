@@ -22,9 +22,10 @@ import { skyrmionAtField } from '../src/devices/skyrmion-synapse.js';
 import { crowdedDiameters } from '../src/devices/skyrmion-crowding.js';
 import { effectiveAnisotropy } from '../src/materials/derived.js';
 import { hallChangePerSkyrmion } from '../src/physics/readout/hall.js';
+import { parseQuantity } from '../src/units/quantity.js';
 
 const FILM_DIAMETER = 285e-9;
-const SONG_DRHO_PER_SKYRMION = 8.1e-11; // ohm m (8.1 nOhm cm)
+const SONG_DRHO_PER_SKYRMION = parseQuantity('8.1 nohm cm', 'ohm m'); // Song et al. 2020, potentiation
 
 async function trial(scan: string, overrides: string[], Keff: number) {
   const dev = loadSkyrmionSynapse('song2020', overrides);

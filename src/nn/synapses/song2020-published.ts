@@ -19,17 +19,15 @@
  * Nothing in it is fitted to Fig. 3.
  */
 import { TABLE_SCHEMA_VERSION, type ConductanceTable } from '../../tables/index.js';
-
-/** nOhm cm -> ohm m. */
-const NOHM_CM = 1e-11;
+import { parseQuantity } from '../../units/quantity.js';
 
 export const SONG2020_PUBLISHED_DEVICE = {
   potentiationStates: 24,
   depressionStates: 16,
   /** Delta rho_xy,f at the end of potentiation [ohm m] (-3.1e2 nOhm cm). */
-  finalChange: -310 * NOHM_CM,
+  finalChange: parseQuantity('-3.1e2 nohm cm', 'ohm m'),
   /** Its spread [ohm m] (+-4.1 nOhm cm), used as every level's cycle-to-cycle std. */
-  levelStd: 4.1 * NOHM_CM,
+  levelStd: parseQuantity('4.1 nohm cm', 'ohm m'),
 } as const;
 
 export function song2020PublishedDeviceTable(): ConductanceTable {
