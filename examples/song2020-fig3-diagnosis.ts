@@ -17,12 +17,9 @@
  *
  * Prints one JSON object per device: test accuracy of each seed, mean and sample std.
  */
-import { loadDataset } from '../src/nn/data/index.js';
-import { DEVICE_DEFAULT_LR } from '../src/nn/mlp/index.js';
 import { song2020PublishedDeviceTable, usableSong2020Table } from '../src/nn/synapses/index.js';
 import type { ConductanceTable, Level } from '../src/tables/index.js';
-import { parallelMap } from '../src/util/parallel.js';
-import type { TrainTaskInput, TrainTaskOutput } from '../src/nn/mlp/task.js';
+import { trainFig3Networks } from './fig3-networks.js';
 
 /** The table with every level's std multiplied by `factor`. */
 function scaledSpread(t: ConductanceTable, factor: number): ConductanceTable {
@@ -50,7 +47,6 @@ function depressionCoverage(t: ConductanceTable, from: number, to: number): Cond
   };
 }
 
-const data = await loadDataset('mnist', { allowDownload: false });
 const control = song2020PublishedDeviceTable();
 const devices: Array<[string, ConductanceTable]> = [
   ['control (published figures)', control],
@@ -67,26 +63,4 @@ if ('table' in song) {
   ]);
 } else console.error(`simulated table not usable: ${song.reason}`);
 
-const seeds = 5;
-const inputs: TrainTaskInput[] = devices.flatMap(([, table]) =>
-  Array.from({ length: seeds }, (_, s) => ({
-    dataset: 'mnist' as const,
-    dataDir: data.dir,
-    table,
-    options: { iterations: 600, evalEvery: 600, seed: `diagnosis-${s}`, lr: DEVICE_DEFAULT_LR },
-  })),
-);
-const outs = await parallelMap<TrainTaskInput, TrainTaskOutput>(
-  new URL('../src/nn/mlp/task.js', import.meta.url),
-  'trainTask',
-  inputs,
-  { workers: 2, onProgress: (d, t) => console.error(`run ${d}/${t}`) },
-);
-devices.forEach(([name], i) => {
-  const acc = outs.slice(i * seeds, (i + 1) * seeds).map((o) => +(100 * o.test_accuracy).toFixed(2));
-  const mean = acc.reduce((a, b) => a + b, 0) / seeds;
-  const sd = Math.sqrt(acc.reduce((a, b) => a + (b - mean) ** 2, 0) / (seeds - 1));
-  console.log(
-    JSON.stringify({ device: name, accuracy_pct: acc, mean: +mean.toFixed(2), sd: +sd.toFixed(2) }),
-  );
-});
+for (const r of await trainFig3Networks(devices)) console.log(JSON.stringify(r));

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { skyrmionBarrier } from '../src/physics/skyrmion/barrier.js';
-import { loweredBarrier, sotCriticalCurrent } from '../src/devices/skyrmion-synapse.js';
+import {
+  loweredBarrier,
+  multilayerParameters,
+  skyrmionEnergetics,
+  skyrmionFieldStatics,
+  sotCriticalCurrent,
+} from '../src/devices/skyrmion-synapse.js';
+import { withMaterial } from '../src/devices/skyrmion-calibrate-material.js';
 import { loadSkyrmionSynapse } from '../src/devices/skyrmion-synapse-preset.js';
 import { effectiveAnisotropy } from '../src/materials/derived.js';
-import { E_CHARGE, HBAR, MU0 } from '../src/units/constants.js';
+import { E_CHARGE, HBAR, KB, MU0 } from '../src/units/constants.js';
 
 describe('skyrmion energy barrier (multilayer energy model)', () => {
   it('tends to the Belavin-Polyakov energy 8 pi A t for the uniform -> skyrmion saddle of a thin film', () => {
@@ -57,4 +64,29 @@ describe('skyrmion energy barrier (multilayer energy model)', () => {
     expect(jc).toBeGreaterThan(1e12);
     expect(jc).toBeLessThan(1e13);
   });
+
+  it('puts the capacity-calibrated song2020 skyrmion below the uniform state, the prior-estimate film above it', () => {
+    // docs/skyrmion.md section 8: in-place annihilation lowers the energy only when the skyrmion is
+    // metastable, E_min = E(skyrmion) - E(uniform) > 0. The preset (Keff calibrated to 16.98 kJ/m^3 on
+    // the device capacity, local D/Dc = 2.2) has E_min < 0 at both fields, so its depression can only
+    // be by transport; the same film with the prior estimate Keff = 99.4 kJ/m^3 (Ms = 291.4 kA/m for a
+    // 200 nm skyrmion, D/Dc = 0.92) is metastable at both fields. Both signs hold by thousands of kT.
+    const dev = loadSkyrmionSynapse('song2020');
+    const e = skyrmionEnergetics(dev, skyrmionFieldStatics(dev));
+    expect(e.potentiation.skyrmion_energy_kT).toBeLessThan(-5000);
+    expect(e.depression.skyrmion_energy_kT).toBeLessThan(-5000);
+    expect(e.depression.metastable).toBe(false);
+    // The collapse barrier is the nucleation barrier plus how far the skyrmion lies below uniform.
+    expect(e.depression.collapse_barrier_J).toBeCloseTo(
+      e.depression.nucleation_barrier_J - e.depression.skyrmion_energy_J,
+      25,
+    );
+    const Ms = 291.4e3;
+    const prior = withMaterial(dev, Ms, 99.4e3 + 0.5 * MU0 * Ms * Ms);
+    for (const B of [dev.params.fieldPotentiation, dev.params.fieldDepression]) {
+      const b = skyrmionBarrier(multilayerParameters(prior, B));
+      expect(b.minimumEnergy / (KB * prior.material.temperature)).toBeGreaterThan(500);
+      expect(b.annihilationBarrier).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });

@@ -45,6 +45,11 @@ describe('magneuro skyrmion / synapse CLI', () => {
       expect(typeof j[k]).toBe('number');
     expect(j.potentiation_states).toBe(24);
     expect(j.depression_states).toBe(16);
+    // Energetics at the two fields (docs/skyrmion.md section 8): the preset skyrmion lies below the
+    // uniform state, so the CLI reports it as not metastable.
+    expect(j.energetics.depression.field_T).toBeCloseTo(0.144, 12);
+    expect(j.energetics.depression.metastable).toBe(false);
+    expect(j.energetics.depression.skyrmion_energy_J).toBeLessThan(0);
     const t = loadTable(join(dir, 'table.json'));
     expect(t.kind).toBe('conductance-levels');
     expect(existsSync(join(dir, 'pulses.csv'))).toBe(true);

@@ -167,6 +167,13 @@ export const validation: ValidationScript = {
         `diameter ${(crowd.track_isolated_diameter_m * 1e9).toFixed(1)} nm with the edge stray field${crowd.track_isolated_over_compressed ? ', over-compressed (collapse)' : ''}`,
         'calibration constraint, not a test (implied by the capacity calibration of Keff); magnetostatic edge repulsion of the estimated 3 um Hall-cross arms (trackWidth, armWidth estimates)',
       ),
+      factRow(
+        'skyrmion metastable at the depression field (above the uniform state)',
+        'metastable; reversed pulses annihilate skyrmions at 144 mT',
+        s.energetics.depression.metastable,
+        `E - E_uniform = ${s.energetics.depression.skyrmion_energy_kT.toFixed(0)} kT at 144 mT (${s.energetics.potentiation.skyrmion_energy_kT.toFixed(0)} kT at 140 mT), collapse barrier ${s.energetics.depression.collapse_barrier_kT.toFixed(0)} kT`,
+        'test of the energy model with the capacity-calibrated Keff (text: "metastable state, where skyrmions could remain stable once they are generated due to the annihilation energy barrier"); below the uniform state no thermally activated collapse of the film removes a skyrmion in place, only transport and the deletion at the nucleation sites (docs/skyrmion.md item 4b and section 8, examples/skyrmion-metastability-scan.ts)',
+      ),
     ];
     const figures = await writeSynapseFigures(ctx.outDir, sim);
     writeJson(ctx.outDir, 'table.json', sim.table);

@@ -5,7 +5,7 @@ import type { SynapseSimulation } from './skyrmion-synapse-table.js';
 
 export function pulsesCsv(cycles: CycleResult[]): string {
   const head =
-    'cycle,phase,pulse,current_A_per_m2,field_T,temperature_K,skyrmions_total,skyrmions_active,mean_diameter_m,rho_xy_ohm_m,drho_xy_ohm_m,nucleated,annihilated';
+    'cycle,phase,pulse,current_A_per_m2,field_T,temperature_K,skyrmions_total,skyrmions_active,mean_diameter_m,rho_xy_ohm_m,drho_xy_ohm_m,nucleated,annihilated,deleted_at_sites';
   const lines = [head];
   cycles.forEach((c, i) => {
     for (const r of c.records)
@@ -24,6 +24,7 @@ export function pulsesCsv(cycles: CycleResult[]): string {
           r.drho_xy_ohm_m,
           r.nucleated,
           r.annihilated,
+          r.deleted_at_sites,
         ].join(','),
       );
   });

@@ -13,8 +13,10 @@ import { packageVersion } from '../util/paths.js';
 import { TABLE_SCHEMA_VERSION, type ConductanceTable, type Level } from '../tables/schema.js';
 import {
   runSynapseCycle,
+  skyrmionEnergetics,
   synapseStatics,
   type CycleResult,
+  type SkyrmionEnergetics,
   type SynapseStatics,
 } from './skyrmion-synapse.js';
 import type { SkyrmionSynapseDevice } from './skyrmion-synapse-preset.js';
@@ -54,6 +56,8 @@ export interface SynapseSummary {
   diameter_dense_m: number;
   rho_xy_saturated_ohm_m: number;
   isolated_diameter_m: number;
+  /** Isolated-skyrmion energies and barriers at the two fields (in-place annihilation possible?). */
+  energetics: SkyrmionEnergetics;
 }
 
 function levels(cycles: CycleResult[], phase: 'potentiation' | 'depression'): Level[] {
@@ -115,7 +119,7 @@ export async function simulateSynapse(
     source: {
       type: 'simulated',
       description:
-        'magneuro skyrmion synapse: multilayer energy model + Thiele-Langevin skyrmion gas + Arrhenius nucleation/annihilation + anomalous Hall readout (docs/skyrmion.md)',
+        'magneuro skyrmion synapse: multilayer energy model + Thiele-Langevin skyrmion gas + Arrhenius nucleation and site deletion (polarity-selective) + anomalous Hall readout (docs/skyrmion.md)',
       model: device.name,
       seed: opts.seed,
       cycles: opts.cycles,
@@ -162,6 +166,7 @@ export async function simulateSynapse(
     diameter_dense_m: mean(finalPot.map((r) => r.mean_diameter_m)),
     rho_xy_saturated_ohm_m: statics.rhoAHsat,
     isolated_diameter_m: 2 * statics.pot.radius,
+    energetics: skyrmionEnergetics(device, statics),
   };
   return { device, table, cycles, statics, summary };
 }

@@ -150,7 +150,10 @@ export interface PulseRecord {
   rho_xy_ohm_m: number;
   drho_xy_ohm_m: number;
   nucleated: number;
+  /** Skyrmions removed during the pulse: out of the device, collapsed, or deleted at a site. */
   annihilated: number;
+  /** Of those, deleted at a nucleation site by the reversed pulse (siteDeletionProbabilities). */
+  deleted_at_sites: number;
   /** Centres of every skyrmion in the model (track and arms) [x0, y0, x1, y1, ...] [m]. */
   positions_m: number[];
 }
@@ -201,6 +204,124 @@ export function loweredBarrier(E0: number, j: number, jc: number, T: number, T0:
   const sot = Math.max(0, 1 - Math.abs(j) / jc) ** 2;
   const heat = Number.isFinite(Tc) ? Math.max(0, (Tc - T) / (Tc - T0)) : 1;
   return E0 * sot * heat;
+}
+
+/**
+ * Nucleation sites of a device realization, contact sites first (one per skyrmion diameter along the
+ * injecting contact, at x = -L/2 + R0(B_pot)), then the defect sites: centres [m] and barrier factors.
+ */
+export function nucleationSites(
+  dev: SkyrmionSynapseDevice,
+  st: SynapseStatics,
+): { x: Float64Array; y: Float64Array; factor: Float64Array } {
+  const L = dev.params.trackLength;
+  const W = dev.params.trackWidth;
+  const nc = st.contactFactor.length;
+  const n = nc + st.defectFactor.length;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const factor = new Float64Array(n);
+  for (let c = 0; c < nc; c++) {
+    x[c] = -L / 2 + st.pot.radius;
+    y[c] = -W / 2 + ((c + 0.5) * W) / nc;
+    factor[c] = st.contactFactor[c];
+  }
+  for (let d = 0; d < st.defectFactor.length; d++) {
+    x[nc + d] = st.defectX[d];
+    y[nc + d] = st.defectY[d];
+    factor[nc + d] = st.defectFactor[d];
+  }
+  return { x, y, factor };
+}
+
+/**
+ * Probability that the reversed pulse deletes a skyrmion whose core covers a nucleation site
+ * during an interval dt, for every site of nucleationSites (same order).
+ *
+ * The site model that nucleates under the writing polarity (runSynapseCycle) scales the whole
+ * uniform -> skyrmion landscape of the film, saddle and minimum alike, by s_cal f_site, and lowers
+ * it with the current as (1 - |j|/j_site)^2 and with heating (loweredBarrier). Under the reversed
+ * polarity the same site deletes instead of creating (Woo et al., Nat. Electron. 1, 288 (2018):
+ * creation and deletion at the same natural site by opposite pulses; Song et al.: annihilation
+ * "mediated by topological defects"), over the collapse barrier of that scaled landscape,
+ *   E_del = s_cal f_site E_collapse(B_dep) (1 - |j|/j_site)^2 (Tc - T)/(Tc - T0),
+ * E_collapse = E_saddle - E_min of the film at the depression field (physics/skyrmion/barrier.ts).
+ * E_del - E_nuc = -s_cal f_site E_min: nucleation and deletion at a site obey detailed balance
+ * with the scaled skyrmion energy. Kramers/Arrhenius rate f0 exp(-E_del / kT); no new parameter.
+ */
+export function siteDeletionProbabilities(
+  dev: SkyrmionSynapseDevice,
+  st: SynapseStatics,
+  jAbs: number,
+  T: number,
+  dt: number,
+): Float64Array {
+  const P = dev.params;
+  const m = dev.material;
+  const E =
+    P.nucleationBarrierScale *
+    loweredBarrier(
+      st.barrierDep.annihilationBarrier,
+      jAbs,
+      P.nucleationCriticalCurrent ?? st.criticalCurrent,
+      T,
+      m.temperature,
+      m.curieTemperature ?? Infinity,
+    );
+  const { factor } = nucleationSites(dev, st);
+  return factor.map((f) => 1 - Math.exp(-P.attemptFrequency * Math.exp(-Math.max(E * f, 0) / (KB * T)) * dt));
+}
+
+/** Isolated-skyrmion energetics at one field (multilayer energy model, physics/skyrmion/barrier.ts). */
+export interface FieldEnergetics {
+  field_T: number;
+  /** E(skyrmion) - E(uniform) [J]: negative means the skyrmion is the lower-energy state. */
+  skyrmion_energy_J: number;
+  /** Uniform -> skyrmion barrier of the uniform film [J] (before any site scaling). */
+  nucleation_barrier_J: number;
+  /** Skyrmion -> uniform collapse barrier [J]. */
+  collapse_barrier_J: number;
+  /** The same three in units of kT at the device temperature. */
+  skyrmion_energy_kT: number;
+  nucleation_barrier_kT: number;
+  collapse_barrier_kT: number;
+  /**
+   * true when the skyrmion lies above the uniform state (E > 0): metastable, so an in-place
+   * annihilation lowers the energy. With E < 0 the film's collapse barrier is at least -E whatever
+   * lowers its saddle: no thermally activated collapse in place, only transport out of the device
+   * or deletion at a site (siteDeletionProbabilities; docs/skyrmion.md section 8).
+   */
+  metastable: boolean;
+}
+
+export interface SkyrmionEnergetics {
+  temperature_K: number;
+  potentiation: FieldEnergetics;
+  depression: FieldEnergetics;
+  /** Macrospin SOT switching current of the uniform film [A/m^2] (sotCriticalCurrent). */
+  sot_critical_current_A_per_m2: number;
+}
+
+/** Energetics of the device's isolated skyrmion at the potentiation and depression fields. */
+export function skyrmionEnergetics(dev: SkyrmionSynapseDevice, st: SkyrmionFieldStatics): SkyrmionEnergetics {
+  const T = dev.material.temperature;
+  const kT = KB * T;
+  const at = (B: number, b: SkyrmionBarrier): FieldEnergetics => ({
+    field_T: B,
+    skyrmion_energy_J: b.minimumEnergy,
+    nucleation_barrier_J: b.nucleationBarrier,
+    collapse_barrier_J: b.annihilationBarrier,
+    skyrmion_energy_kT: b.minimumEnergy / kT,
+    nucleation_barrier_kT: b.nucleationBarrier / kT,
+    collapse_barrier_kT: b.annihilationBarrier / kT,
+    metastable: b.minimumEnergy > 0,
+  });
+  return {
+    temperature_K: T,
+    potentiation: at(dev.params.fieldPotentiation, st.barrierPot),
+    depression: at(dev.params.fieldDepression, st.barrierDep),
+    sot_critical_current_A_per_m2: st.criticalCurrent,
+  };
 }
 
 /** The part of SynapseStatics that depends only on the device parameters (no disorder). */
@@ -539,6 +660,8 @@ export function runSynapseCycle(
   rng: RandomStream,
   opts: {
     potentiationOnly?: boolean;
+    /** Deletion at the nucleation sites under reversed pulses (default true; false for diagnosis). */
+    siteDeletion?: boolean;
     /** Pair-loop implementation (default MAGNEURO_KERNELS or 'auto'); the results are the same bits. */
     kernels?: KernelPreference;
   } = {},
@@ -549,6 +672,9 @@ export function runSynapseCycle(
   const x = new Float64Array(2 * MAX_SK);
   const heun = new StochasticHeun(gas, rng.fork('noise', 0));
   const events = rng.fork('events', 0);
+  const deletion = rng.fork('site-deletion', 0);
+  const siteDeletion = opts.siteDeletion ?? true;
+  const sites = nucleationSites(dev, st);
   const L = P.trackLength;
   const W = P.trackWidth;
   const Aact = Math.PI * P.activeRadius * P.activeRadius;
@@ -628,6 +754,7 @@ export function runSynapseCycle(
       drho_xy_ohm_m: r0.rho - rhoSat,
       nucleated: 0,
       annihilated: 0,
+      deleted_at_sites: 0,
       positions_m: Array.from(x.subarray(0, 2 * gas.n)),
     });
     for (let k = 1; k <= ph.pulses; k++) {
@@ -667,25 +794,43 @@ export function runSynapseCycle(
       // Writing polarity only: SOT nucleation at a site is polarity-selective (the reversed pulse
       // deletes rather than creates; Woo et al., Nat. Electron. 1, 288 (2018); Buttner et al., Nat.
       // Nanotechnol. 12, 1040 (2017)). Model assumption, documented in docs/skyrmion.md.
-      if (ph.sign > 0) {
-        const xContact = -L / 2 + ph.sk.radius;
-        for (let c = 0; c < st.contactFactor.length; c++) {
-          const py = -W / 2 + ((c + 0.5) * W) / st.contactFactor.length;
-          tryNucleate(st.contactFactor[c], xContact, py);
-        }
-        for (let d = 0; d < st.defectX.length; d++)
-          tryNucleate(st.defectFactor[d], st.defectX[d], st.defectY[d]);
-      }
+      if (ph.sign > 0)
+        for (let s = 0; s < sites.factor.length; s++) tryNucleate(sites.factor[s], sites.x[s], sites.y[s]);
       // Motion during the pulse.
       gas.configure(ph.sk, j, T);
       gas.updateRadii(x);
       let steps = 0;
+      let annihilated = 0;
+      let deletedAtSites = 0;
       const radiusEvery = Math.max(1, Math.round(RADIUS_UPDATE_INTERVAL / P.timeStep));
+      // Deleting polarity: the reversed pulse deletes a skyrmion whose core covers a nucleation site
+      // (siteDeletionProbabilities; the counterpart of the polarity-selective nucleation above).
+      const pDelete =
+        ph.sign < 0 && siteDeletion
+          ? siteDeletionProbabilities(dev, st, jAbs, T, radiusEvery * P.timeStep)
+          : undefined;
       heun.integrate(x, 0, P.pulseWidth, P.timeStep, () => {
-        if (++steps % radiusEvery === 0) gas.updateRadii(x);
+        if (++steps % radiusEvery !== 0) return;
+        if (pDelete) {
+          for (let i = gas.n - 1; i >= 0; i--) {
+            const R2 = gas.radius[i] * gas.radius[i];
+            const xi = x[2 * i];
+            const yi = x[2 * i + 1];
+            for (let s = 0; s < pDelete.length; s++) {
+              const dx = xi - sites.x[s];
+              const dy = yi - sites.y[s];
+              if (dx * dx + dy * dy < R2 && deletion.uniform() < pDelete[s]) {
+                remove(i);
+                annihilated++;
+                deletedAtSites++;
+                break;
+              }
+            }
+          }
+        }
+        gas.updateRadii(x);
       });
       // Removal at contacts and edges, annihilation under reversed pulses.
-      let annihilated = 0;
       const Ea = loweredBarrier(
         st.barrierDep.annihilationBarrier,
         jAbs,
@@ -742,6 +887,7 @@ export function runSynapseCycle(
         drho_xy_ohm_m: r.rho - rhoSat,
         nucleated,
         annihilated,
+        deleted_at_sites: deletedAtSites,
         positions_m: Array.from(x.subarray(0, 2 * gas.n)),
       });
     }

@@ -62,6 +62,10 @@ export function registerSynapseCommands(program: Command): void {
           `delta rho_xy at the end of potentiation: ${(out.final_drho_ohm_m * 1e11).toFixed(1)} nOhm cm`,
           `|delta rho| per skyrmion: ${(out.drho_per_skyrmion_potentiation_ohm_m * 1e11).toFixed(2)} (pot.), ${(out.drho_per_skyrmion_depression_ohm_m * 1e11).toFixed(2)} (dep.) nOhm cm`,
           `diameter sparse/dense: ${(out.diameter_sparse_m * 1e9).toFixed(0)} / ${(out.diameter_dense_m * 1e9).toFixed(0)} nm`,
+          ...[out.energetics.potentiation, out.energetics.depression].map(
+            (e) =>
+              `isolated skyrmion at ${(e.field_T * 1e3).toFixed(0)} mT: E - E_uniform = ${e.skyrmion_energy_kT.toFixed(0)} kT, collapse barrier ${e.collapse_barrier_kT.toFixed(0)} kT (${e.metastable ? 'metastable' : 'below the uniform state: no in-place collapse in the film'})`,
+          ),
           `rho_xy range ${range.min.toExponential(3)} .. ${range.max.toExponential(3)} ohm m, on/off ${range.onOff.toFixed(3)}`,
           `wrote ${tablePath}, ${csvPath}, ${positionsPath}`,
         ].join('\n'),
