@@ -1,10 +1,12 @@
 /**
  * Can the skyrmion synapse model annihilate skyrmions in place under the reversed pulses?
- * (docs/skyrmion.md section 8, "Why depression is transport-limited".) About 30 minutes on 2 cores
- * (each grid point calibrates Ms, ~30 s; the window part for one A about 10 minutes).
+ * (docs/skyrmion.md section 8, "Why depression is transport-limited".) Grid and window parts
+ * (the default) about 35 minutes on 2 cores (each grid point calibrates Ms, ~20-30 s; the window part
+ * for one A about 5 minutes); the device part about 7 minutes.
  *
  *   npm run build && node dist/examples/skyrmion-metastability-scan.js > scan.jsonl
  *   node dist/examples/skyrmion-metastability-scan.js window 7     # one part, chosen exchange values [pJ/m]
+ *   MAGNEURO_DATA=../shared/data node dist/examples/skyrmion-metastability-scan.js device 7   # needs MNIST
  *
  * Song et al. describe the skyrmions at 140 mT as metastable ("room for metastable state, where
  * skyrmions could remain stable once they are generated due to the annihilation energy barrier")
